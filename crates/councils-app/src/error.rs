@@ -1,0 +1,105 @@
+//! The one error type of the use cases. Each variant has a stable code that is also the
+//! translation key of the message shown to the person.
+
+use crate::ports::StoreError;
+use councils_domain::council::SlugError;
+use councils_domain::federation::FederationError;
+use councils_domain::handle::HandleError;
+use councils_domain::passphrase::PassphraseError;
+use thiserror::Error;
+
+/// Why a use case did not happen. Nothing was changed when one of these is returned.
+#[derive(Debug, Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invitation not valid")]
+    InvitationInvalid,
+    #[error("invitation already used")]
+    InvitationUsed,
+    #[error("invitation expired")]
+    InvitationExpired,
+    #[error("handle taken")]
+    HandleTaken,
+    #[error("slug taken")]
+    SlugTaken,
+    #[error(transparent)]
+    Handle(#[from] HandleError),
+    #[error(transparent)]
+    Passphrase(#[from] PassphraseError),
+    #[error(transparent)]
+    Slug(#[from] SlugError),
+    #[error(transparent)]
+    Federation(#[from] FederationError),
+    #[error("wrong handle or passphrase")]
+    SignInFailed,
+    #[error("too many sign-in attempts")]
+    SignInThrottled { retry_after_minutes: i64 },
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("already vouched")]
+    AlreadyVouched,
+    #[error("already a member")]
+    AlreadyMember,
+    #[error("last organiser")]
+    LastOrganiser,
+    #[error("a field is too long")]
+    FieldTooLong,
+    #[error("a required field is empty")]
+    FieldMissing,
+    #[error("a value is not one of those offered")]
+    BadValue,
+    /// Something broke on the server. The cause is logged with the request id, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// The stable code of this error, also its translation key.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotSignedIn => "not-signed-in",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not-found",
+            AppError::InvitationInvalid => "invitation-invalid",
+            AppError::InvitationUsed => "invitation-used",
+            AppError::InvitationExpired => "invitation-expired",
+            AppError::HandleTaken => "handle-taken",
+            AppError::SlugTaken => "slug-taken",
+            AppError::Handle(e) => e.code(),
+            AppError::Passphrase(e) => e.code(),
+            AppError::Slug(_) => "slug-invalid",
+            AppError::Federation(e) => e.code(),
+            AppError::SignInFailed => "sign-in-failed",
+            AppError::SignInThrottled { .. } => "sign-in-throttled",
+            AppError::WrongPassphrase => "wrong-passphrase",
+            AppError::AlreadyVouched => "already-vouched",
+            AppError::AlreadyMember => "already-member",
+            AppError::LastOrganiser => "last-organiser",
+            AppError::FieldTooLong => "field-too-long",
+            AppError::FieldMissing => "field-missing",
+            AppError::BadValue => "bad-value",
+            AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::HandleTaken => AppError::HandleTaken,
+            StoreError::SlugTaken => AppError::SlugTaken,
+            StoreError::InvitationUsed => AppError::InvitationUsed,
+            StoreError::AlreadyVouched => AppError::AlreadyVouched,
+            StoreError::AlreadyMember => AppError::AlreadyMember,
+            StoreError::LastOrganiser => AppError::LastOrganiser,
+            StoreError::Federation(e) => AppError::Federation(e),
+            StoreError::Backend(message) => AppError::Internal(message),
+        }
+    }
+}

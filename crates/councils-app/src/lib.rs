@@ -1,0 +1,28 @@
+//! Use cases and authorisation: what a signed-in member (or the operator) may do, and doing it.
+//!
+//! Ports are traits ([`ports::Store`], [`clock::Clock`]); the store crate implements them and the
+//! server wires them in. Each use case checks who is asking, applies the domain's rules, and
+//! hands one transaction to the store.
+
+pub mod account;
+pub mod actor;
+pub mod app;
+pub mod clock;
+pub mod council;
+pub mod crypto;
+pub mod error;
+pub mod federation;
+pub mod invitation;
+pub mod join;
+pub mod membership;
+pub mod minutes;
+pub mod ports;
+pub mod session;
+pub mod throttle;
+
+pub use actor::Actor;
+pub use app::{App, AppConfig};
+pub use clock::{Clock, SystemClock};
+pub use crypto::{FieldCipher, Secret, SessionToken};
+pub use error::AppError;
+pub use ports::{Store, StoreError};

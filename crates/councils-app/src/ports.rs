@@ -1,0 +1,316 @@
+//! The store port: what the use cases need from persistence. Each method is one transaction:
+//! it either happens whole or not at all.
+
+use async_trait::async_trait;
+use councils_domain::federation::FederationError;
+use councils_domain::{
+    Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
+    MemberId, MembershipStatus, MinutesEntry, Role, SessionId, Slug,
+};
+use thiserror::Error;
+
+/// Why the store refused or failed a request.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("handle already taken")]
+    HandleTaken,
+    #[error("slug already taken")]
+    SlugTaken,
+    #[error("invitation already used")]
+    InvitationUsed,
+    #[error("already vouched")]
+    AlreadyVouched,
+    #[error("already a member")]
+    AlreadyMember,
+    #[error("the council would lose its last organiser")]
+    LastOrganiser,
+    #[error(transparent)]
+    Federation(#[from] FederationError),
+    /// The database failed. The message is for the log only and carries no personal data.
+    #[error("database error: {0}")]
+    Backend(String),
+}
+
+/// A member as stored.
+#[derive(Clone, Debug)]
+pub struct MemberRecord {
+    pub id: MemberId,
+    pub handle: Handle,
+    pub language: Language,
+    pub passphrase_hash: String,
+    /// The email for notifications, encrypted with the instance key; `None` if not given.
+    pub email_sealed: Option<Vec<u8>>,
+    pub created_at: i64,
+}
+
+/// A member's place in one council.
+#[derive(Clone, Debug)]
+pub struct MembershipRecord {
+    pub council_id: CouncilId,
+    pub member_id: MemberId,
+    pub status: MembershipStatus,
+    /// Always includes [`Role::Member`].
+    pub roles: Vec<Role>,
+    pub joined_at: i64,
+}
+
+/// A member as listed on a council's page.
+#[derive(Clone, Debug)]
+pub struct MemberListing {
+    pub member_id: MemberId,
+    pub handle: Handle,
+    pub status: MembershipStatus,
+    pub roles: Vec<Role>,
+    /// Members who vouched for this one (while pending).
+    pub vouched_by: Vec<MemberId>,
+}
+
+/// An invitation as stored. The token itself is never stored, only its hash.
+#[derive(Clone, Debug)]
+pub struct InvitationRecord {
+    pub id: InvitationId,
+    pub token_hash: String,
+    /// `None` for the invitation to found the instance's first council.
+    pub council_id: Option<CouncilId>,
+    pub role: Role,
+    pub created_by: Option<MemberId>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+}
+
+/// A new member joining through an invitation.
+#[derive(Clone, Debug)]
+pub struct NewMember {
+    pub id: MemberId,
+    pub handle: Handle,
+    pub language: Language,
+    pub passphrase_hash: String,
+    pub email_sealed: Option<Vec<u8>>,
+}
+
+/// A council about to be founded.
+#[derive(Clone, Debug)]
+pub struct NewCouncil {
+    pub id: CouncilId,
+    pub slug: Slug,
+    pub kind: CouncilKind,
+    pub names: Vec<CouncilName>,
+    pub settings: CouncilSettings,
+}
+
+/// Whether a federation link is asked for or in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkStatus {
+    Requested,
+    Active,
+}
+
+/// A constituent sending (or asking to send) delegates to a higher council.
+#[derive(Clone, Debug)]
+pub struct LinkRecord {
+    pub constituent: CouncilId,
+    pub parent: CouncilId,
+    pub status: LinkStatus,
+    pub requested_at: i64,
+}
+
+/// How a session was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionKind {
+    Browser,
+    Api,
+}
+
+/// A session as stored: the token's hash, never the token.
+#[derive(Clone, Debug)]
+pub struct SessionRecord {
+    pub id: SessionId,
+    pub token_hash: String,
+    pub member_id: MemberId,
+    pub kind: SessionKind,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// What a retention sweep deleted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub sessions: u64,
+    pub invitations: u64,
+}
+
+/// Persistence of members, councils, federation, minutes and sessions.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Whether the database answers.
+    async fn ping(&self) -> Result<(), StoreError>;
+    /// Whether the instance has no council and no member yet.
+    async fn is_empty(&self) -> Result<bool, StoreError>;
+
+    // Members.
+    async fn member(&self, id: &MemberId) -> Result<Option<MemberRecord>, StoreError>;
+    async fn member_by_handle(&self, handle: &Handle) -> Result<Option<MemberRecord>, StoreError>;
+    async fn set_member_language(
+        &self,
+        id: &MemberId,
+        language: Language,
+    ) -> Result<(), StoreError>;
+    async fn set_member_handle(&self, id: &MemberId, handle: &Handle) -> Result<(), StoreError>;
+    /// Changes the passphrase and ends every session of the member except `keep`.
+    async fn set_member_passphrase(
+        &self,
+        id: &MemberId,
+        passphrase_hash: &str,
+        keep: &SessionId,
+    ) -> Result<(), StoreError>;
+    async fn set_member_email(
+        &self,
+        id: &MemberId,
+        sealed: Option<Vec<u8>>,
+    ) -> Result<(), StoreError>;
+    /// Erases the member: their row, memberships, vouches and sessions. Each council they were in
+    /// records `MemberLeft` in its minutes.
+    async fn delete_member(&self, id: &MemberId, now: i64) -> Result<(), StoreError>;
+
+    // Invitations and joining.
+    async fn create_invitation(&self, invitation: &InvitationRecord) -> Result<(), StoreError>;
+    async fn invitation_by_token_hash(
+        &self,
+        hash: &str,
+    ) -> Result<Option<InvitationRecord>, StoreError>;
+    /// Uses the invitation (once), creates the member, founds `founding` if given, and adds the
+    /// member to the council: pending if the council requires vouches, else active.
+    async fn join(
+        &self,
+        invitation: &InvitationId,
+        member: &NewMember,
+        founding: Option<&NewCouncil>,
+        now: i64,
+    ) -> Result<MembershipStatus, StoreError>;
+    /// Adds an existing member to a council through an invitation (no new account).
+    async fn join_existing(
+        &self,
+        invitation: &InvitationId,
+        member: &MemberId,
+        now: i64,
+    ) -> Result<MembershipStatus, StoreError>;
+
+    // Councils.
+    async fn council(&self, id: &CouncilId) -> Result<Option<Council>, StoreError>;
+    async fn council_by_slug(&self, slug: &Slug) -> Result<Option<Council>, StoreError>;
+    async fn all_councils(&self) -> Result<Vec<Council>, StoreError>;
+    /// Founds a council with `founder` as its first organiser.
+    async fn found_council(
+        &self,
+        council: &NewCouncil,
+        founder: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    async fn update_council(
+        &self,
+        id: &CouncilId,
+        names: &[CouncilName],
+        settings: CouncilSettings,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+
+    // Memberships.
+    async fn membership(
+        &self,
+        council: &CouncilId,
+        member: &MemberId,
+    ) -> Result<Option<MembershipRecord>, StoreError>;
+    async fn memberships_of(&self, member: &MemberId) -> Result<Vec<MembershipRecord>, StoreError>;
+    async fn members_of(&self, council: &CouncilId) -> Result<Vec<MemberListing>, StoreError>;
+    /// Records a vouch; activates the newcomer when the council's requirement is met.
+    async fn vouch(
+        &self,
+        council: &CouncilId,
+        member: &MemberId,
+        voucher: &MemberId,
+        now: i64,
+    ) -> Result<MembershipStatus, StoreError>;
+    /// Makes a pending member active at once (an organiser's approval).
+    async fn approve(
+        &self,
+        council: &CouncilId,
+        member: &MemberId,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    async fn grant_role(
+        &self,
+        council: &CouncilId,
+        member: &MemberId,
+        role: Role,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Refused with `LastOrganiser` when it would leave the council without one.
+    async fn revoke_role(
+        &self,
+        council: &CouncilId,
+        member: &MemberId,
+        role: Role,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Removes the member from the council and ends all of their sessions.
+    async fn remove_member(
+        &self,
+        council: &CouncilId,
+        member: &MemberId,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Distinct active base members a council represents, through its whole subtree.
+    async fn represented_members(&self, council: &CouncilId) -> Result<u64, StoreError>;
+
+    // Federation.
+    async fn links(&self) -> Result<Vec<LinkRecord>, StoreError>;
+    async fn request_link(
+        &self,
+        constituent: &CouncilId,
+        parent: &CouncilId,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Accepts a requested link, checking again inside the transaction that no cycle appears.
+    async fn accept_link(
+        &self,
+        constituent: &CouncilId,
+        parent: &CouncilId,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    async fn end_link(
+        &self,
+        constituent: &CouncilId,
+        parent: &CouncilId,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+
+    // Minutes.
+    async fn minutes(&self, council: &CouncilId) -> Result<Vec<MinutesEntry>, StoreError>;
+
+    // Sessions.
+    async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError>;
+    async fn session_by_token_hash(&self, hash: &str) -> Result<Option<SessionRecord>, StoreError>;
+    async fn touch_session(&self, id: &SessionId, now: i64) -> Result<(), StoreError>;
+    async fn sessions_of(&self, member: &MemberId) -> Result<Vec<SessionRecord>, StoreError>;
+    async fn delete_session(&self, member: &MemberId, id: &SessionId) -> Result<(), StoreError>;
+
+    /// Deletes what retention says must go: sessions idle since `idle_before` or opened before
+    /// `opened_before`, invitations expired before `now`.
+    async fn purge(
+        &self,
+        now: i64,
+        idle_before: i64,
+        opened_before: i64,
+    ) -> Result<Purged, StoreError>;
+}
