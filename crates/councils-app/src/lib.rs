@@ -25,4 +25,6 @@ pub use app::{App, AppConfig};
 pub use clock::{Clock, SystemClock};
 pub use crypto::{FieldCipher, Secret, SessionToken};
 pub use error::AppError;
-pub use ports::{Store, StoreError};
+pub use ports::{
+    CouncilStore, FederationStore, InvitationStore, MemberStore, SessionStore, Store, StoreError,
+};

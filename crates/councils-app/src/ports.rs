@@ -142,15 +142,24 @@ pub struct Purged {
     pub invitations: u64,
 }
 
-/// Persistence of members, councils, federation, minutes and sessions.
+/// Everything the use cases need from persistence, in one object.
+pub trait Store:
+    MemberStore + InvitationStore + CouncilStore + FederationStore + SessionStore
+{
+}
+
+impl<T> Store for T where
+    T: MemberStore + InvitationStore + CouncilStore + FederationStore + SessionStore
+{
+}
+
+/// Members' own records.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait MemberStore: Send + Sync {
     /// Whether the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
     /// Whether the instance has no council and no member yet.
     async fn is_empty(&self) -> Result<bool, StoreError>;
-
-    // Members.
     async fn member(&self, id: &MemberId) -> Result<Option<MemberRecord>, StoreError>;
     async fn member_by_handle(&self, handle: &Handle) -> Result<Option<MemberRecord>, StoreError>;
     async fn set_member_language(
@@ -174,8 +183,11 @@ pub trait Store: Send + Sync {
     /// Erases the member: their row, memberships, vouches and sessions. Each council they were in
     /// records `MemberLeft` in its minutes.
     async fn delete_member(&self, id: &MemberId, now: i64) -> Result<(), StoreError>;
+}
 
-    // Invitations and joining.
+/// Invitations and joining through them.
+#[async_trait]
+pub trait InvitationStore: Send + Sync {
     async fn create_invitation(&self, invitation: &InvitationRecord) -> Result<(), StoreError>;
     async fn invitation_by_token_hash(
         &self,
@@ -197,8 +209,11 @@ pub trait Store: Send + Sync {
         member: &MemberId,
         now: i64,
     ) -> Result<MembershipStatus, StoreError>;
+}
 
-    // Councils.
+/// Councils, their memberships and their minutes.
+#[async_trait]
+pub trait CouncilStore: Send + Sync {
     async fn council(&self, id: &CouncilId) -> Result<Option<Council>, StoreError>;
     async fn council_by_slug(&self, slug: &Slug) -> Result<Option<Council>, StoreError>;
     async fn all_councils(&self) -> Result<Vec<Council>, StoreError>;
@@ -217,8 +232,6 @@ pub trait Store: Send + Sync {
         by: &MemberId,
         now: i64,
     ) -> Result<(), StoreError>;
-
-    // Memberships.
     async fn membership(
         &self,
         council: &CouncilId,
@@ -259,7 +272,8 @@ pub trait Store: Send + Sync {
         by: &MemberId,
         now: i64,
     ) -> Result<(), StoreError>;
-    /// Removes the member from the council and ends all of their sessions.
+    /// Removes the member from the council and ends all of their sessions. Refused with
+    /// `LastOrganiser` when it would leave the council without one.
     async fn remove_member(
         &self,
         council: &CouncilId,
@@ -269,9 +283,14 @@ pub trait Store: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Distinct active base members a council represents, through its whole subtree.
     async fn represented_members(&self, council: &CouncilId) -> Result<u64, StoreError>;
+    async fn minutes(&self, council: &CouncilId) -> Result<Vec<MinutesEntry>, StoreError>;
+}
 
-    // Federation.
+/// Links between constituents and higher councils.
+#[async_trait]
+pub trait FederationStore: Send + Sync {
     async fn links(&self) -> Result<Vec<LinkRecord>, StoreError>;
+    /// Records a request, refused if it would make a cycle with the links in force.
     async fn request_link(
         &self,
         constituent: &CouncilId,
@@ -294,17 +313,16 @@ pub trait Store: Send + Sync {
         by: &MemberId,
         now: i64,
     ) -> Result<(), StoreError>;
+}
 
-    // Minutes.
-    async fn minutes(&self, council: &CouncilId) -> Result<Vec<MinutesEntry>, StoreError>;
-
-    // Sessions.
+/// Sessions, and the retention sweep.
+#[async_trait]
+pub trait SessionStore: Send + Sync {
     async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError>;
     async fn session_by_token_hash(&self, hash: &str) -> Result<Option<SessionRecord>, StoreError>;
     async fn touch_session(&self, id: &SessionId, now: i64) -> Result<(), StoreError>;
     async fn sessions_of(&self, member: &MemberId) -> Result<Vec<SessionRecord>, StoreError>;
     async fn delete_session(&self, member: &MemberId, id: &SessionId) -> Result<(), StoreError>;
-
     /// Deletes what retention says must go: sessions idle since `idle_before` or opened before
     /// `opened_before`, invitations expired before `now`.
     async fn purge(
