@@ -144,12 +144,17 @@ pub struct Purged {
 
 /// Everything the use cases need from persistence, in one object.
 pub trait Store:
-    MemberStore + InvitationStore + CouncilStore + FederationStore + SessionStore
+    MemberStore + InvitationStore + CouncilStore + MembershipStore + FederationStore + SessionStore
 {
 }
 
 impl<T> Store for T where
-    T: MemberStore + InvitationStore + CouncilStore + FederationStore + SessionStore
+    T: MemberStore
+        + InvitationStore
+        + CouncilStore
+        + MembershipStore
+        + FederationStore
+        + SessionStore
 {
 }
 
@@ -211,7 +216,7 @@ pub trait InvitationStore: Send + Sync {
     ) -> Result<MembershipStatus, StoreError>;
 }
 
-/// Councils, their memberships and their minutes.
+/// Councils and their minutes.
 #[async_trait]
 pub trait CouncilStore: Send + Sync {
     async fn council(&self, id: &CouncilId) -> Result<Option<Council>, StoreError>;
@@ -232,6 +237,12 @@ pub trait CouncilStore: Send + Sync {
         by: &MemberId,
         now: i64,
     ) -> Result<(), StoreError>;
+    async fn minutes(&self, council: &CouncilId) -> Result<Vec<MinutesEntry>, StoreError>;
+}
+
+/// Members' places in councils: status, roles, vouches.
+#[async_trait]
+pub trait MembershipStore: Send + Sync {
     async fn membership(
         &self,
         council: &CouncilId,
@@ -283,7 +294,6 @@ pub trait CouncilStore: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Distinct active base members a council represents, through its whole subtree.
     async fn represented_members(&self, council: &CouncilId) -> Result<u64, StoreError>;
-    async fn minutes(&self, council: &CouncilId) -> Result<Vec<MinutesEntry>, StoreError>;
 }
 
 /// Links between constituents and higher councils.

@@ -1,0 +1,167 @@
+//! The store: SQLite (default, embedded) and PostgreSQL implementations of the app's ports,
+//! with one SQL text for both (`$1` placeholders, integers for times and flags, text ids).
+//!
+//! Every port method is one transaction. On SQLite all writes go through a single connection
+//! (one writer; readers never block it in WAL mode), with `synchronous=FULL` so that an
+//! acknowledged write survives the process being killed, and `secure_delete=ON` so that
+//! deleted personal data is overwritten in the file.
+
+mod council;
+mod federation;
+mod invitation;
+mod member;
+mod membership;
+mod minutes;
+mod rows;
+mod session;
+
+use councils_app::StoreError;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Which database a store talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connected store.
+#[derive(Clone)]
+pub struct Db {
+    read: AnyPool,
+    write: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Turns a database argument into a URL: a plain path means an SQLite file, created if missing.
+pub fn database_url(database: &str) -> String {
+    if database.starts_with("postgres://")
+        || database.starts_with("postgresql://")
+        || database.starts_with("sqlite:")
+    {
+        database.to_string()
+    } else {
+        format!("sqlite://{database}?mode=rwc")
+    }
+}
+
+impl Db {
+    /// Connects to `database` (a path to an SQLite file or a `postgres://` URL) and migrates it.
+    pub async fn connect(database: &str) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let url = database_url(database);
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
+        let options = AnyConnectOptions::from_str(&url).map_err(backend_error)?;
+        let db = match backend {
+            Backend::Sqlite => {
+                let write = sqlite_pool(1)
+                    .connect_with(options.clone())
+                    .await
+                    .map_err(backend_error)?;
+                // WAL is a property of the file: set once, before readers open it.
+                write
+                    .execute("pragma journal_mode = wal")
+                    .await
+                    .map_err(backend_error)?;
+                let read = sqlite_pool(4)
+                    .connect_with(options)
+                    .await
+                    .map_err(backend_error)?;
+                Db {
+                    read,
+                    write,
+                    backend,
+                }
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+                    .map_err(backend_error)?;
+                Db {
+                    read: pool.clone(),
+                    write: pool,
+                    backend,
+                }
+            }
+        };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator
+            .run(&self.write)
+            .await
+            .map_err(|e| StoreError::Backend(format!("migration failed: {e}")))
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes every connection; on SQLite this checkpoints and truncates the WAL.
+    pub async fn close(&self) {
+        if self.backend == Backend::Sqlite {
+            let _ = self.write.execute("pragma wal_checkpoint(truncate)").await;
+        }
+        self.read.close().await;
+        self.write.close().await;
+    }
+
+    pub(crate) async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        self.write.begin().await.map_err(backend_error)
+    }
+}
+
+fn sqlite_pool(size: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(size)
+        .min_connections(1)
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                for pragma in [
+                    "pragma foreign_keys = on",
+                    "pragma synchronous = full",
+                    "pragma secure_delete = on",
+                    "pragma busy_timeout = 5000",
+                ] {
+                    conn.execute(pragma).await?;
+                }
+                Ok(())
+            })
+        })
+}
+
+/// A database failure, kept for the log. sqlx's messages name tables and constraints, never
+/// the values bound to a query, so no personal data reaches the log through them.
+pub(crate) fn backend_error(error: sqlx::Error) -> StoreError {
+    StoreError::Backend(error.to_string())
+}
+
+/// Whether an error is a unique-constraint violation (a taken handle, slug, ...).
+pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|e| e.is_unique_violation())
+}
+
+#[cfg(feature = "testing")]
+pub mod testing;
