@@ -5,8 +5,10 @@ use crate::ports::{LinkStatus, MemberListing};
 use crate::{Actor, App, AppError};
 use councils_domain::council::{DESCRIPTION_MAX, NAME_MAX, VOUCHES_MAX};
 use councils_domain::{
-    Action, Council, CouncilName, CouncilSettings, MembershipStatus, Role, SeatRule, Slug, Standing,
+    Action, Council, CouncilId, CouncilName, CouncilSettings, Language, MembershipStatus, Role,
+    SeatRule, Slug, Standing,
 };
+use std::collections::HashMap;
 
 /// A council in the list of the actor's councils.
 #[derive(Clone, Debug)]
@@ -88,6 +90,20 @@ impl App {
             .council_by_slug(&slug)
             .await?
             .ok_or(AppError::NotFound)
+    }
+
+    /// Every council's name in `language`, for naming councils in minutes.
+    pub async fn council_names(
+        &self,
+        language: Language,
+    ) -> Result<HashMap<CouncilId, String>, AppError> {
+        Ok(self
+            .store
+            .all_councils()
+            .await?
+            .into_iter()
+            .map(|c| (c.id.clone(), c.name_in(language).name.clone()))
+            .collect())
     }
 
     /// The councils the actor belongs to, with their standing in each.

@@ -1,0 +1,127 @@
+//! Translations (Project Fluent, English and Spanish) and choosing the reader's language.
+
+use councils_domain::Language;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use unic_langid::LanguageIdentifier;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks around placeables would show up in handles and URLs.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+fn langid(language: Language) -> LanguageIdentifier {
+    language
+        .code()
+        .parse()
+        .expect("language codes are valid identifiers")
+}
+
+/// The translations of one language, handed to every template.
+#[derive(Clone, Copy, Debug)]
+pub struct Tr {
+    pub language: Language,
+}
+
+impl Tr {
+    /// Translations in `language`.
+    pub fn new(language: Language) -> Self {
+        Self { language }
+    }
+
+    /// The message `key`.
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(&langid(self.language), key)
+    }
+
+    /// The message named by a prefix and a code: `tp("role-", "organiser")`.
+    pub fn tp(&self, prefix: &str, code: &str) -> String {
+        self.t(&format!("{prefix}{code}"))
+    }
+
+    /// The message `key` with named text arguments.
+    pub fn args(&self, key: &str, args: &[(&str, String)]) -> String {
+        let args = args
+            .iter()
+            .map(|(name, value)| {
+                (
+                    Cow::Owned(name.to_string()),
+                    FluentValue::from(value.clone()),
+                )
+            })
+            .collect();
+        LOCALES.lookup_with_args(&langid(self.language), key, &args)
+    }
+
+    /// The message `key` with one text argument `$name`.
+    pub fn ta(&self, key: &str, name: &str, value: &str) -> String {
+        let args = HashMap::from([(
+            Cow::Owned(name.to_string()),
+            FluentValue::from(value.to_string()),
+        )]);
+        LOCALES.lookup_with_args(&langid(self.language), key, &args)
+    }
+
+    /// The message `key` with a number `$count`, for plural forms.
+    pub fn tn(&self, key: &str, count: u64) -> String {
+        let args = HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
+        LOCALES.lookup_with_args(&langid(self.language), key, &args)
+    }
+
+    /// Whether `key` exists in this language (used by the translation tests).
+    pub fn has(&self, key: &str) -> bool {
+        LOCALES.try_lookup(&langid(self.language), key).is_some()
+    }
+}
+
+/// The best language for an `Accept-Language` header, English if none matches.
+pub fn negotiate(accept_language: Option<&str>) -> Language {
+    let Some(header) = accept_language else {
+        return Language::En;
+    };
+    let mut offers: Vec<(f32, Language)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.trim().split(';');
+            let language = Language::from_code(pieces.next()?.trim())?;
+            let quality = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            Some((quality, language))
+        })
+        .collect();
+    offers.sort_by(|a, b| b.0.total_cmp(&a.0));
+    offers.first().map(|(_, l)| *l).unwrap_or(Language::En)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_language_with_the_highest_quality_wins() {
+        assert_eq!(
+            negotiate(Some("fr-FR, es-MX;q=0.9, en;q=0.8")),
+            Language::Es
+        );
+        assert_eq!(negotiate(Some("en-GB,en;q=0.9,es;q=0.5")), Language::En);
+        assert_eq!(negotiate(Some("de")), Language::En);
+        assert_eq!(negotiate(None), Language::En);
+    }
+
+    #[test]
+    fn a_message_with_a_count_takes_its_plural_form() {
+        let es = Tr::new(Language::Es);
+        assert_ne!(
+            es.tn("council-members-count", 1),
+            es.tn("council-members-count", 2)
+        );
+    }
+}

@@ -1,0 +1,42 @@
+//! The web front of councils: server-rendered pages (askama) in English and Spanish, working
+//! without JavaScript, and the JSON API under `/api/v1`. Handlers parse and render; every
+//! decision is the app's.
+
+pub mod api;
+mod error;
+pub mod i18n;
+mod pages;
+mod routes;
+mod security;
+mod viewer;
+
+pub use routes::router;
+
+use councils_app::App;
+
+/// What every handler receives.
+#[derive(Clone)]
+pub struct WebState {
+    pub app: App,
+    /// Whether cookies are `Secure` with the `__Host-` prefix (served over TLS, or on loopback
+    /// where browsers treat plain HTTP as secure).
+    pub secure_cookies: bool,
+    /// Whether to send `Strict-Transport-Security` (served over TLS).
+    pub tls: bool,
+}
+
+impl WebState {
+    /// The state for an app reached at its configured public URL.
+    pub fn new(app: App) -> Self {
+        let url = app.config().public_url.clone();
+        let tls = url.starts_with("https://");
+        let loopback = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+            .iter()
+            .any(|prefix| url.starts_with(prefix));
+        Self {
+            app,
+            secure_cookies: tls || loopback,
+            tls,
+        }
+    }
+}

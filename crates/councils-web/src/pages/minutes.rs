@@ -1,0 +1,184 @@
+//! A council's minutes: every membership, role, federation and settings change, hash-chained,
+//! with the result of checking the chain.
+
+use crate::WebState;
+use crate::error::WebError;
+use crate::i18n::Tr;
+use crate::pages::{format_time, page};
+use crate::viewer::{Layout, Viewer};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use councils_domain::{CouncilId, MemberId, MinutesEvent};
+use std::collections::HashMap;
+
+struct Line {
+    seq: u64,
+    when: String,
+    text: String,
+    hash: String,
+}
+
+#[derive(Template)]
+#[template(path = "minutes.html")]
+struct MinutesPage {
+    l: Layout,
+    slug: String,
+    name: String,
+    lines: Vec<Line>,
+    broken: Option<String>,
+}
+
+impl MinutesPage {
+    fn verified(&self) -> String {
+        self.l.tr.tn("minutes-verified", self.lines.len() as u64)
+    }
+}
+
+/// Members named in an event, so their handles can be looked up.
+fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
+    use MinutesEvent::*;
+    match event {
+        CouncilFounded { by, .. } => by.iter().collect(),
+        MemberJoined { member, .. } | MemberLeft { member } => vec![member],
+        Vouched { member, voucher } => vec![member, voucher],
+        MemberActivated { member, by } => std::iter::once(member).chain(by.iter()).collect(),
+        RoleGranted { member, by, .. }
+        | RoleRevoked { member, by, .. }
+        | MemberRemoved { member, by } => vec![member, by],
+        SettingsChanged { by, .. } | NamesChanged { by } => vec![by],
+        LinkRequested { by, .. } | LinkAccepted { by, .. } | LinkEnded { by, .. } => vec![by],
+    }
+}
+
+/// The event in the reader's language. Deleted members appear as a tombstone.
+fn describe(
+    tr: &Tr,
+    event: &MinutesEvent,
+    handles: &HashMap<MemberId, String>,
+    councils: &HashMap<CouncilId, String>,
+) -> String {
+    use MinutesEvent::*;
+    let who = |id: &MemberId| {
+        handles
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| tr.t("minutes-former-member"))
+    };
+    let council = |id: &CouncilId| councils.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let key = format!("minutes-{}", event.code());
+    let args: Vec<(&str, String)> = match event {
+        CouncilFounded { by, kind } => vec![
+            (
+                "by",
+                by.as_ref()
+                    .map(who)
+                    .unwrap_or_else(|| tr.t("minutes-operator")),
+            ),
+            ("kind", tr.tp("kind-", kind.code())),
+        ],
+        MemberJoined {
+            member,
+            role,
+            pending,
+        } => vec![
+            ("member", who(member)),
+            ("role", tr.tp("role-", role.code())),
+            ("pending", if *pending { "yes" } else { "no" }.to_string()),
+        ],
+        Vouched { member, voucher } => vec![("member", who(member)), ("by", who(voucher))],
+        MemberActivated { member, by } => vec![
+            ("member", who(member)),
+            (
+                "by",
+                by.as_ref()
+                    .map(who)
+                    .unwrap_or_else(|| tr.t("minutes-by-vouches")),
+            ),
+        ],
+        RoleGranted { member, role, by } | RoleRevoked { member, role, by } => {
+            vec![
+                ("member", who(member)),
+                ("role", tr.tp("role-", role.code())),
+                ("by", who(by)),
+            ]
+        }
+        MemberRemoved { member, by } => vec![("member", who(member)), ("by", who(by))],
+        MemberLeft { member } => vec![("member", who(member))],
+        SettingsChanged {
+            by,
+            vouches_required,
+            members_per_delegate,
+            minimum_seats,
+        } => vec![
+            ("by", who(by)),
+            ("vouches", vouches_required.to_string()),
+            ("per", members_per_delegate.to_string()),
+            ("minimum", minimum_seats.to_string()),
+        ],
+        NamesChanged { by } => vec![("by", who(by))],
+        LinkRequested {
+            constituent,
+            parent,
+            by,
+        }
+        | LinkAccepted {
+            constituent,
+            parent,
+            by,
+        }
+        | LinkEnded {
+            constituent,
+            parent,
+            by,
+        } => {
+            vec![
+                ("constituent", council(constituent)),
+                ("parent", council(parent)),
+                ("by", who(by)),
+            ]
+        }
+    };
+    tr.args(&key, &args)
+}
+
+/// `GET /c/{slug}/minutes`
+pub async fn show(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Response, WebError> {
+    let actor = viewer.member()?;
+    let minutes = state.app.minutes(actor, &slug).await?;
+    let events: Vec<Option<MinutesEvent>> = minutes.entries.iter().map(|e| e.event()).collect();
+    let ids: Vec<&MemberId> = events.iter().flatten().flat_map(members_in).collect();
+    let handles: HashMap<MemberId, String> = state
+        .app
+        .handles(&ids)
+        .await?
+        .into_iter()
+        .map(|(id, handle)| (id, handle.to_string()))
+        .collect();
+    let councils = state.app.council_names(viewer.tr.language).await?;
+    let lines = minutes
+        .entries
+        .iter()
+        .zip(&events)
+        .map(|(entry, event)| Line {
+            seq: entry.seq,
+            when: format_time(entry.recorded_at),
+            text: event
+                .as_ref()
+                .map(|e| describe(&viewer.tr, e, &handles, &councils))
+                .unwrap_or_else(|| viewer.tr.t("minutes-unreadable")),
+            hash: entry.hash.chars().take(12).collect(),
+        })
+        .collect();
+    page(MinutesPage {
+        name: minutes.council.name_in(viewer.tr.language).name.clone(),
+        slug: minutes.council.slug.to_string(),
+        l: viewer.layout(),
+        lines,
+        broken: minutes.verified.err().map(|b| b.to_string()),
+    })
+}

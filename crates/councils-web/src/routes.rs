@@ -1,0 +1,153 @@
+//! The one route table, and the layers every request passes through.
+
+use crate::WebState;
+use crate::api;
+use crate::error::render_errors;
+use crate::pages::{
+    account, council, councils, federation, join, landing, language, members, minutes, settings,
+    sign_in,
+};
+use crate::security::{
+    BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
+};
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{delete, get, post, put};
+use axum::{Router, middleware};
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+const STYLESHEET: &str = include_str!("../static/app.css");
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
+    )
+}
+
+async fn healthz(State(state): State<WebState>) -> StatusCode {
+    if state.app.healthy().await {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    }
+}
+
+async fn not_found() -> crate::error::WebError {
+    crate::error::WebError(councils_app::AppError::NotFound)
+}
+
+/// Every route of the instance, with its security and logging layers.
+pub fn router(state: WebState) -> Router {
+    let pages = Router::new()
+        .route("/", get(landing::show))
+        .route("/language", post(language::switch))
+        .route("/sign-in", get(sign_in::show).post(sign_in::submit))
+        .route("/sign-out", post(sign_in::sign_out))
+        .route("/join/{token}", get(join::show).post(join::submit))
+        .route("/join/{token}/existing", post(join::join_existing))
+        .route("/councils", get(councils::mine).post(councils::found))
+        .route("/councils/new", get(councils::new))
+        .route("/c/{slug}", get(council::show))
+        .route("/c/{slug}/invitations", post(council::invite))
+        .route(
+            "/c/{slug}/settings",
+            get(settings::show).post(settings::submit),
+        )
+        .route("/c/{slug}/federation", get(federation::show))
+        .route("/c/{slug}/minutes", get(minutes::show))
+        .route("/c/{slug}/links", post(federation::request))
+        .route(
+            "/c/{slug}/links/{constituent}/accept",
+            post(federation::accept),
+        )
+        .route("/links/end", post(federation::end))
+        .route("/c/{slug}/members/{member}/vouch", post(members::vouch))
+        .route("/c/{slug}/members/{member}/approve", post(members::approve))
+        .route(
+            "/c/{slug}/members/{member}/roles",
+            post(members::grant_role),
+        )
+        .route(
+            "/c/{slug}/members/{member}/roles/{role}/revoke",
+            post(members::revoke_role),
+        )
+        .route("/c/{slug}/members/{member}/remove", post(members::remove))
+        .route("/account", get(account::show))
+        .route("/account/language", post(account::language))
+        .route("/account/handle", post(account::handle))
+        .route("/account/passphrase", post(account::passphrase))
+        .route("/account/email", post(account::email))
+        .route("/account/sessions/{id}/end", post(account::end_session))
+        .route("/account/delete", post(account::delete))
+        .route("/static/app.css", get(stylesheet))
+        .route("/healthz", get(healthz))
+        .fallback(not_found)
+        .route_layer(middleware::from_fn(access_log));
+
+    let api = Router::new()
+        .route("/openapi.json", get(api::openapi::document))
+        .route("/sessions", post(api::sessions::create))
+        .route("/sessions/current", delete(api::sessions::delete_current))
+        .route("/councils", get(api::councils::mine))
+        .route("/councils/{slug}", get(api::councils::show))
+        .route("/councils/{slug}/members", get(api::councils::members))
+        .route(
+            "/councils/{slug}/federation",
+            get(api::councils::federation),
+        )
+        .route("/councils/{slug}/minutes", get(api::councils::minutes))
+        .route("/councils/{slug}/invitations", post(api::councils::invite))
+        .route(
+            "/councils/{slug}/members/{member}/vouch",
+            post(api::councils::vouch),
+        )
+        .route(
+            "/councils/{slug}/members/{member}/approve",
+            post(api::councils::approve),
+        )
+        .route(
+            "/councils/{slug}/members/{member}/roles/{role}",
+            put(api::councils::grant_role).delete(api::councils::revoke_role),
+        )
+        .route(
+            "/councils/{slug}/members/{member}",
+            delete(api::councils::remove),
+        )
+        .route("/councils/{slug}/links", post(api::councils::request_link))
+        .route(
+            "/councils/{slug}/links/{constituent}/accept",
+            post(api::councils::accept_link),
+        )
+        .route(
+            "/links/{constituent}/{parent}",
+            delete(api::councils::end_link),
+        )
+        .route_layer(middleware::from_fn(access_log));
+
+    let mut router = Router::new()
+        .nest("/api/v1", api)
+        .merge(pages)
+        .with_state(state.clone())
+        .layer(CsrfLayer::new().with_rejection_response(|_| csrf_refused()))
+        .layer(middleware::from_fn(render_errors))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(limit_headers));
+    for (name, value) in baseline_headers(state.tls) {
+        router = router.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
+    router = router.layer(SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    ));
+    router
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
+}
