@@ -1,0 +1,207 @@
+//! The command line: `serve`, `demo`, `invite`, `minutes verify`.
+
+use crate::{Config, demo, server};
+use anyhow::bail;
+use clap::{Parser, Subcommand};
+use councils_domain::Role;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// councils: the software of a federation of workers' councils.
+#[derive(Parser, Debug)]
+#[command(name = "councils", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the database is and how to reach the instance.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DatabaseArgs {
+    /// An SQLite file (created and migrated on first start) or a postgres:// URL.
+    #[arg(long, env = "COUNCILS_DATABASE", default_value = "councils.db")]
+    pub database: String,
+    /// The secret key file (created with 0600 permissions if missing). Ignored when
+    /// COUNCILS_SECRET_KEY holds the key. Defaults to the database's name with `.key`.
+    #[arg(long, env = "COUNCILS_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
+}
+
+impl DatabaseArgs {
+    fn key_file(&self) -> PathBuf {
+        self.key_file
+            .clone()
+            .unwrap_or_else(|| Config::default_key_file(&self.database))
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the instance. On a brand-new instance, print an invitation for the first organiser.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "COUNCILS_BIND", default_value = "127.0.0.1:8080")]
+        bind: SocketAddr,
+        #[command(flatten)]
+        db: DatabaseArgs,
+        /// The address members use to reach the instance (for invitation links), e.g.
+        /// https://councils.example.org. Defaults to http://BIND.
+        #[arg(long, env = "COUNCILS_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
+    /// Create a fresh demo database with a realistic federation (replacing it if it exists),
+    /// print the demo accounts, and serve it.
+    Demo {
+        /// Address to listen on.
+        #[arg(long, env = "COUNCILS_BIND", default_value = "127.0.0.1:8080")]
+        bind: SocketAddr,
+        /// The demo database: an SQLite file (replaced) or a postgres:// URL (must be empty).
+        #[arg(long, env = "COUNCILS_DATABASE", default_value = "councils-demo.db")]
+        database: String,
+        /// The passphrase every demo account shares.
+        #[arg(long, default_value = demo::DEFAULT_PASSPHRASE)]
+        demo_passphrase: String,
+    },
+    /// Print a single-use invitation link to a council.
+    Invite {
+        /// The council's short name.
+        #[arg(long)]
+        council: String,
+        /// The role the newcomer gets: member, organiser, verifier, responder, legal, treasurer.
+        #[arg(long, default_value = "member")]
+        role: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+        /// The address members use to reach the instance, for the link.
+        #[arg(
+            long,
+            env = "COUNCILS_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+    },
+    /// Work with a council's minutes.
+    Minutes {
+        #[command(subcommand)]
+        command: MinutesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MinutesCommand {
+    /// Check a council's hash-chained minutes and say where the chain breaks, if it does.
+    Verify {
+        /// The council's short name.
+        #[arg(long)]
+        council: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COUNCILS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// Runs one command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    init_logging();
+    match cli.command {
+        Command::Serve {
+            bind,
+            db,
+            public_url,
+        } => {
+            let config = Config {
+                bind,
+                key_file: db.key_file(),
+                database: db.database,
+                public_url,
+            };
+            let running = server::start(config).await?;
+            println!("councils is serving at {}", running.url);
+            if let Some(invitation) = running.app.founding_invitation().await? {
+                println!(
+                    "This instance is new. Invitation for the first organiser of a first council:"
+                );
+                println!("  {}", invitation.url);
+            }
+            running.run_until_signal().await
+        }
+        Command::Demo {
+            bind,
+            database,
+            demo_passphrase,
+        } => demo::run(bind, &database, &demo_passphrase).await,
+        Command::Invite {
+            council,
+            role,
+            db,
+            public_url,
+        } => {
+            let Some(role) = Role::from_code(&role) else {
+                bail!(
+                    "unknown role {role:?}: member, organiser, verifier, responder, legal or treasurer"
+                );
+            };
+            let config = offline_config(&db);
+            let (app, store) = server::build_app(&config, &public_url).await?;
+            let invitation = app.invite_as_operator(&council, role).await;
+            store.close().await;
+            match invitation {
+                Ok(invitation) => {
+                    println!("{}", invitation.url);
+                    Ok(())
+                }
+                Err(councils_app::AppError::NotFound) => {
+                    bail!("no council has the short name {council:?}")
+                }
+                Err(error) => bail!("could not create the invitation: {error}"),
+            }
+        }
+        Command::Minutes {
+            command: MinutesCommand::Verify { council, db },
+        } => {
+            let (app, store) = server::build_app(&offline_config(&db), "http://127.0.0.1").await?;
+            let minutes = app.verify_minutes(&council).await;
+            store.close().await;
+            let minutes = match minutes {
+                Ok(minutes) => minutes,
+                Err(councils_app::AppError::NotFound) => {
+                    bail!("no council has the short name {council:?}")
+                }
+                Err(error) => bail!("could not read the minutes: {error}"),
+            };
+            match minutes.verified {
+                Ok(()) => {
+                    let last = minutes
+                        .entries
+                        .last()
+                        .map(|e| e.hash.as_str())
+                        .unwrap_or("-");
+                    println!(
+                        "ok: {} entries, the chain is intact (last hash {last})",
+                        minutes.entries.len()
+                    );
+                    Ok(())
+                }
+                Err(broken) => bail!("the minutes of {council} are broken at {broken}"),
+            }
+        }
+    }
+}
+
+fn offline_config(db: &DatabaseArgs) -> Config {
+    Config {
+        bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+        database: db.database.clone(),
+        public_url: None,
+        key_file: db.key_file(),
+    }
+}

@@ -1,0 +1,124 @@
+//! Starting a server: store, app and web wired together, listening, with the retention sweep.
+
+use crate::{Config, key};
+use anyhow::Context;
+use councils_app::{App, AppConfig, FieldCipher, SystemClock};
+use councils_store::Db;
+use councils_web::{WebState, router};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// How often expired sessions and invitations are deleted.
+const RETENTION_EVERY: Duration = Duration::from_secs(600);
+
+/// A server that is listening. Dropping it does not stop it; call [`RunningServer::stop`].
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    pub url: String,
+    pub app: App,
+    pub db: Db,
+    stop: watch::Sender<bool>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningServer {
+    /// Stops accepting, finishes requests in flight and closes the database.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.stop.send(true);
+        self.task.await??;
+        self.db.close().await;
+        Ok(())
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then stops cleanly.
+    pub async fn run_until_signal(self) -> anyhow::Result<()> {
+        shutdown_signal().await;
+        tracing::info!("stopping");
+        self.stop().await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}
+
+/// Connects (and migrates) the database and builds the app on it.
+pub async fn build_app(config: &Config, public_url: &str) -> anyhow::Result<(App, Db)> {
+    let db = Db::connect(&config.database)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+    let key = key::load_or_create(&config.key_file)?;
+    let app = App::new(
+        Arc::new(db.clone()),
+        Arc::new(SystemClock),
+        FieldCipher::new(&key),
+        AppConfig {
+            public_url: public_url.trim_end_matches('/').to_string(),
+            ..AppConfig::default()
+        },
+    );
+    Ok((app, db))
+}
+
+/// Opens the database, binds the address and starts serving.
+pub async fn start(config: Config) -> anyhow::Result<RunningServer> {
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let addr = listener.local_addr()?;
+    let url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    let (app, db) = build_app(&config, &url).await?;
+    let (stop, mut stopped) = watch::channel(false);
+    let service =
+        router(WebState::new(app.clone())).into_make_service_with_connect_info::<SocketAddr>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, service)
+            .with_graceful_shutdown(async move {
+                let _ = stopped.changed().await;
+            })
+            .await
+    });
+    let sweeper = app.clone();
+    let mut sweep_stopped = stop.subscribe();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(RETENTION_EVERY);
+        loop {
+            tokio::select! {
+                _ = every.tick() => {
+                    match sweeper.enforce_retention().await {
+                        Ok(purged) => tracing::info!(sessions = purged.sessions, invitations = purged.invitations, "retention sweep"),
+                        Err(error) => tracing::error!(error = %error, "retention sweep failed"),
+                    }
+                }
+                _ = sweep_stopped.changed() => break,
+            }
+        }
+    });
+    Ok(RunningServer {
+        addr,
+        url,
+        app,
+        db,
+        stop,
+        task,
+    })
+}
