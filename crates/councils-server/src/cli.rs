@@ -1,4 +1,4 @@
-//! The command line: `serve`, `demo`, `invite`, `minutes verify`.
+//! The command line: `serve`, `demo`, `invite`, `tally`, `minutes verify`.
 
 use crate::{Config, demo, server};
 use anyhow::bail;
@@ -79,6 +79,21 @@ pub enum Command {
             default_value = "http://127.0.0.1:8080"
         )]
         public_url: String,
+    },
+    /// Count a ballot file and print the result as JSON. Ranked methods (schulze, irv, stv)
+    /// read the BLT format; the others read CSV with a header of option names.
+    Tally {
+        /// yes-no, consent, approval, score, schulze, irv or stv.
+        #[arg(long)]
+        method: String,
+        /// Seats to fill (stv, approval, score).
+        #[arg(long)]
+        seats: Option<usize>,
+        /// The STV rules: meek (default) or scottish.
+        #[arg(long)]
+        stv: Option<String>,
+        /// The ballot file, or - for standard input.
+        file: PathBuf,
     },
     /// Work with a council's minutes.
     Minutes {
@@ -163,6 +178,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     bail!("no council has the short name {council:?}")
                 }
                 Err(error) => bail!("could not create the invitation: {error}"),
+            }
+        }
+        Command::Tally {
+            method,
+            seats,
+            stv,
+            file,
+        } => {
+            let input = if file.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin())?
+            } else {
+                std::fs::read_to_string(&file)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?
+            };
+            match councils_tally::cli::run(&method, seats, stv.as_deref(), &input) {
+                Ok(result) => {
+                    println!("{}", serde_json::to_string_pretty(&result)?);
+                    Ok(())
+                }
+                Err(error) => bail!("{}: {error}", file.display()),
             }
         }
         Command::Minutes {
