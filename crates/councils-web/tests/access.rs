@@ -1,0 +1,326 @@
+//! The access test: every route walked with every role (anonymous, pending, member, organiser
+//! of another council, organiser), asserting who may see and do what.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::Request;
+use common::{Page, get, post, send};
+use councils_app::council::SettingsForm;
+use councils_domain::{CouncilKind, CouncilName, Language, Role};
+use councils_testkit::{TestApp, TestMember};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anonymous,
+    Pending,
+    Member,
+    OtherOrganiser,
+    Organiser,
+}
+
+const EVERYONE: [Who; 5] = [
+    Who::Anonymous,
+    Who::Pending,
+    Who::Member,
+    Who::OtherOrganiser,
+    Who::Organiser,
+];
+
+/// What a request came to.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Allowed,
+    SignIn,
+    Forbidden,
+}
+
+fn outcome(page: &Page) -> Outcome {
+    match page.status.as_u16() {
+        200..=299 => Outcome::Allowed,
+        303 if page.location().as_deref() == Some("/sign-in") => Outcome::SignIn,
+        303 => Outcome::Allowed,
+        401 => Outcome::SignIn,
+        403 => Outcome::Forbidden,
+        other => panic!("unexpected status {other}: {}", page.body),
+    }
+}
+
+struct Fixture {
+    app: TestApp,
+    rosa: TestMember,
+    lupe: TestMember,
+    ana: TestMember,
+    dmitri: TestMember,
+}
+
+/// Garment (organiser rosa, member lupe, pending ana, two vouches required) asks to join the
+/// city council; dmitri organises the warehouse committee and is no member of garment.
+async fn fixture() -> Fixture {
+    let app = TestApp::spawn().await;
+    app.found("city", CouncilKind::CityCouncil, "cityorg").await;
+    let rosa = app
+        .found("garment", CouncilKind::WorkplaceCommittee, "rosa")
+        .await;
+    let dmitri = app
+        .found("warehouse", CouncilKind::WorkplaceCommittee, "dmitri")
+        .await;
+    let lupe = app
+        .join("garment", Role::Member, "lupe", Language::En)
+        .await;
+    let organiser = app.actor(&rosa).await;
+    let settings = SettingsForm {
+        names: vec![CouncilName {
+            language: Language::En,
+            name: "Garment".into(),
+            description: String::new(),
+        }],
+        vouches_required: 2,
+        members_per_delegate: 25,
+        minimum_seats: 1,
+    };
+    app.app()
+        .update_council(&organiser, "garment", &settings)
+        .await
+        .unwrap();
+    let ana = app.join("garment", Role::Member, "ana", Language::Es).await;
+    app.app()
+        .request_link(&organiser, "garment", "city")
+        .await
+        .unwrap();
+    Fixture {
+        app,
+        rosa,
+        lupe,
+        ana,
+        dmitri,
+    }
+}
+
+impl Fixture {
+    fn cookie(&self, who: Who) -> Option<String> {
+        match who {
+            Who::Anonymous => None,
+            Who::Pending => Some(self.ana.cookie()),
+            Who::Member => Some(self.lupe.cookie()),
+            Who::OtherOrganiser => Some(self.dmitri.cookie()),
+            Who::Organiser => Some(self.rosa.cookie()),
+        }
+    }
+
+    fn bearer(&self, who: Who) -> Option<String> {
+        self.cookie(who)
+            .map(|c| format!("Bearer {}", c.split_once('=').unwrap().1))
+    }
+}
+
+fn expect(
+    who: Who,
+    anonymous: Outcome,
+    pending: Outcome,
+    member: Outcome,
+    other: Outcome,
+    organiser: Outcome,
+) -> Outcome {
+    match who {
+        Who::Anonymous => anonymous,
+        Who::Pending => pending,
+        Who::Member => member,
+        Who::OtherOrganiser => other,
+        Who::Organiser => organiser,
+    }
+}
+
+use Outcome::{Allowed as A, Forbidden as F, SignIn as S};
+
+#[tokio::test]
+async fn every_page_is_seen_only_by_those_who_may_see_it() {
+    for who in EVERYONE {
+        let f = fixture().await;
+        let router = f.app.router();
+        let cookie = f.cookie(who);
+        let pages: [(&str, Outcome); 9] = [
+            ("/", A),
+            ("/councils", expect(who, S, A, A, A, A)),
+            ("/councils/new", expect(who, S, A, A, A, A)),
+            ("/c/garment", expect(who, S, A, A, A, A)),
+            ("/c/garment/federation", expect(who, S, A, A, A, A)),
+            ("/c/garment/minutes", expect(who, S, F, A, F, A)),
+            ("/c/garment/settings", expect(who, S, F, F, F, A)),
+            ("/account", expect(who, S, A, A, A, A)),
+            ("/join/not-a-token", A),
+        ];
+        for (path, expected) in pages {
+            let page = get(&router, path, cookie.as_deref(), None).await;
+            let got = if page.status == 404 {
+                A
+            } else {
+                outcome(&page)
+            };
+            assert_eq!(got, expected, "{who:?} GET {path}");
+        }
+        // The members list: active members of the council only.
+        let council = get(&router, "/c/garment", cookie.as_deref(), None).await;
+        let sees_members = !council.texts("li[id^=member-]").is_empty();
+        assert_eq!(
+            sees_members,
+            matches!(who, Who::Member | Who::Organiser),
+            "{who:?} sees the members"
+        );
+        let manages = council.body.contains("/invitations");
+        assert_eq!(
+            manages,
+            who == Who::Organiser,
+            "{who:?} sees the organiser's forms"
+        );
+        f.app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn every_action_is_done_only_by_those_who_may_do_it() {
+    for who in EVERYONE {
+        let f = fixture().await;
+        let router = f.app.router();
+        let cookie = f.cookie(who);
+        let (ana, lupe) = (f.ana.id.to_string(), f.lupe.id.to_string());
+        let actions: Vec<(String, Vec<(&str, &str)>, Outcome)> = vec![
+            (
+                "/c/garment/invitations".into(),
+                vec![("role", "member")],
+                expect(who, S, F, F, F, A),
+            ),
+            (
+                format!("/c/garment/members/{ana}/vouch"),
+                vec![],
+                expect(who, S, F, A, F, A),
+            ),
+            (
+                format!("/c/garment/members/{lupe}/roles"),
+                vec![("role", "verifier")],
+                expect(who, S, F, F, F, A),
+            ),
+            (
+                format!("/c/garment/members/{lupe}/roles/verifier/revoke"),
+                vec![],
+                expect(who, S, F, F, F, A),
+            ),
+            (
+                "/c/garment/settings".into(),
+                vec![
+                    ("name_en", "Garment"),
+                    ("vouches_required", "2"),
+                    ("members_per_delegate", "20"),
+                    ("minimum_seats", "1"),
+                ],
+                expect(who, S, F, F, F, A),
+            ),
+            (
+                "/c/garment/links".into(),
+                vec![("parent", "warehouse")],
+                expect(who, S, F, F, F, A),
+            ),
+            (
+                "/c/city/links/garment/accept".into(),
+                vec![],
+                expect(who, S, F, F, F, F),
+            ),
+            (
+                "/links/end".into(),
+                vec![("constituent", "garment"), ("parent", "city")],
+                expect(who, S, F, F, F, A),
+            ),
+            (
+                format!("/c/garment/members/{ana}/approve"),
+                vec![],
+                expect(who, S, F, F, F, A),
+            ),
+            (
+                format!("/c/garment/members/{ana}/remove"),
+                vec![],
+                expect(who, S, F, F, F, A),
+            ),
+        ];
+        for (path, form, expected) in actions {
+            let page = post(&router, &path, &form, cookie.as_deref()).await;
+            assert_eq!(
+                outcome(&page),
+                expected,
+                "{who:?} POST {path}: {}",
+                page.status
+            );
+        }
+        f.app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_api_keeps_the_same_rules() {
+    for who in EVERYONE {
+        let f = fixture().await;
+        let router = f.app.router();
+        let bearer = f.bearer(who);
+        let request = |method: &str, path: &str, body: Option<&str>| {
+            let mut r = Request::builder().method(method).uri(path);
+            if let Some(bearer) = &bearer {
+                r = r.header("authorization", bearer.clone());
+            }
+            match body {
+                Some(json) => r
+                    .header("content-type", "application/json")
+                    .body(Body::from(json.to_string()))
+                    .unwrap(),
+                None => r.body(Body::empty()).unwrap(),
+            }
+        };
+        let calls = [
+            ("GET", "/api/v1/councils", None, expect(who, S, A, A, A, A)),
+            (
+                "GET",
+                "/api/v1/councils/garment",
+                None,
+                expect(who, S, A, A, A, A),
+            ),
+            (
+                "GET",
+                "/api/v1/councils/garment/members",
+                None,
+                expect(who, S, F, A, F, A),
+            ),
+            (
+                "GET",
+                "/api/v1/councils/garment/minutes",
+                None,
+                expect(who, S, F, A, F, A),
+            ),
+            (
+                "GET",
+                "/api/v1/councils/garment/federation",
+                None,
+                expect(who, S, A, A, A, A),
+            ),
+            (
+                "POST",
+                "/api/v1/councils/garment/invitations",
+                Some(r#"{"role":"legal"}"#),
+                expect(who, S, F, F, F, A),
+            ),
+        ];
+        for (method, path, body, expected) in calls {
+            let page = send(&router, request(method, path, body)).await;
+            assert_eq!(
+                outcome(&page),
+                expected,
+                "{who:?} {method} {path}: {} {}",
+                page.status,
+                page.body
+            );
+            if page.status.is_client_error() {
+                let error: serde_json::Value =
+                    serde_json::from_str(&page.body).expect("a JSON error");
+                assert!(error["error"]["code"].is_string());
+            }
+        }
+        f.app.stop().await;
+    }
+}
