@@ -73,11 +73,6 @@ impl Tr {
         let args = HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
         LOCALES.lookup_with_args(&langid(self.language), key, &args)
     }
-
-    /// Whether `key` exists in this language (used by the translation tests).
-    pub fn has(&self, key: &str) -> bool {
-        LOCALES.try_lookup(&langid(self.language), key).is_some()
-    }
 }
 
 /// The best language for an `Accept-Language` header, English if none matches.
@@ -114,6 +109,104 @@ mod tests {
         assert_eq!(negotiate(Some("en-GB,en;q=0.9,es;q=0.5")), Language::En);
         assert_eq!(negotiate(Some("de")), Language::En);
         assert_eq!(negotiate(None), Language::En);
+    }
+
+    fn keys(ftl: &str) -> std::collections::BTreeSet<String> {
+        ftl.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+            .collect()
+    }
+
+    /// Every `"quoted-code"` after `=>` in a source file: the stable error codes.
+    fn codes(source: &str) -> Vec<String> {
+        source
+            .split("=> \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The messages of a language, read from its Fluent file.
+    fn messages(language: Language) -> std::collections::BTreeSet<String> {
+        keys(match language {
+            Language::En => include_str!("../locales/en/main.ftl"),
+            Language::Es => include_str!("../locales/es/main.ftl"),
+        })
+    }
+
+    #[test]
+    fn english_and_spanish_have_the_same_messages() {
+        let en = keys(include_str!("../locales/en/main.ftl"));
+        let es = keys(include_str!("../locales/es/main.ftl"));
+        assert_eq!(
+            en.difference(&es).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in Spanish"
+        );
+        assert_eq!(
+            es.difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in English"
+        );
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_both_languages() {
+        let sources = [
+            include_str!("../../councils-app/src/error.rs"),
+            include_str!("../../councils-domain/src/handle.rs"),
+            include_str!("../../councils-domain/src/passphrase.rs"),
+            include_str!("../../councils-domain/src/federation.rs"),
+        ];
+        let mut all: Vec<String> = sources.iter().flat_map(|s| codes(s)).collect();
+        all.push("csrf-refused".into());
+        assert!(all.len() > 25, "{all:?}");
+        for language in Language::ALL {
+            let messages = messages(language);
+            for code in &all {
+                assert!(
+                    messages.contains(&format!("error-{code}")),
+                    "error-{code} in {language:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_role_kind_and_minutes_event_has_a_message() {
+        for language in Language::ALL {
+            let messages = messages(language);
+            for role in councils_domain::Role::ALL {
+                assert!(messages.contains(&format!("role-{}", role.code())));
+            }
+            for kind in councils_domain::CouncilKind::ALL {
+                assert!(messages.contains(&format!("kind-{}", kind.code())));
+            }
+            for code in codes(include_str!("../../councils-domain/src/minutes.rs")) {
+                assert!(
+                    messages.contains(&format!("minutes-{code}")),
+                    "minutes-{code} in {language:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_a_template_asks_for_exists() {
+        let templates =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")).unwrap();
+        let messages = messages(Language::Es);
+        for entry in templates {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for call in ["tr.t(\"", "tr.tn(\"", "tr.ta(\""] {
+                for rest in text.split(call).skip(1) {
+                    let key = rest.split('"').next().unwrap();
+                    assert!(messages.contains(key), "{key}");
+                }
+            }
+        }
     }
 
     #[test]
