@@ -9,7 +9,12 @@ use std::path::PathBuf;
 
 /// councils: the software of a federation of workers' councils.
 #[derive(Parser, Debug)]
-#[command(name = "councils", version, about, long_about = None)]
+#[command(
+    name = "councils",
+    version,
+    about = "councils: the software of a federation of workers' councils.",
+    long_about = None
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -8,4 +8,4 @@ pub mod key;
 pub mod server;
 
 pub use config::Config;
-pub use server::{RunningServer, start};
+pub use server::{RunningServer, start, start_with_clock};

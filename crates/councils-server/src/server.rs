@@ -2,7 +2,7 @@
 
 use crate::{Config, key};
 use anyhow::Context;
-use councils_app::{App, AppConfig, FieldCipher, SystemClock};
+use councils_app::{App, AppConfig, Clock, FieldCipher, SystemClock};
 use councils_store::Db;
 use councils_web::{WebState, router};
 use std::net::SocketAddr;
@@ -60,13 +60,21 @@ async fn shutdown_signal() {
 
 /// Connects (and migrates) the database and builds the app on it.
 pub async fn build_app(config: &Config, public_url: &str) -> anyhow::Result<(App, Db)> {
+    build_app_with_clock(config, public_url, Arc::new(SystemClock)).await
+}
+
+async fn build_app_with_clock(
+    config: &Config,
+    public_url: &str,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<(App, Db)> {
     let db = Db::connect(&config.database)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
     let key = key::load_or_create(&config.key_file)?;
     let app = App::new(
         Arc::new(db.clone()),
-        Arc::new(SystemClock),
+        clock,
         FieldCipher::new(&key),
         AppConfig {
             public_url: public_url.trim_end_matches('/').to_string(),
@@ -78,6 +86,14 @@ pub async fn build_app(config: &Config, public_url: &str) -> anyhow::Result<(App
 
 /// Opens the database, binds the address and starts serving.
 pub async fn start(config: Config) -> anyhow::Result<RunningServer> {
+    start_with_clock(config, Arc::new(SystemClock)).await
+}
+
+/// As [`start`], with a clock of the caller's (tests move a fake one).
+pub async fn start_with_clock(
+    config: Config,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<RunningServer> {
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
@@ -86,7 +102,7 @@ pub async fn start(config: Config) -> anyhow::Result<RunningServer> {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
-    let (app, db) = build_app(&config, &url).await?;
+    let (app, db) = build_app_with_clock(&config, &url, clock).await?;
     let (stop, mut stopped) = watch::channel(false);
     let service =
         router(WebState::new(app.clone())).into_make_service_with_connect_info::<SocketAddr>();

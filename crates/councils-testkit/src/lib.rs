@@ -3,13 +3,15 @@
 //! councils and members a test needs through the same use cases the pages call.
 
 use axum::Router;
+use councils_app::clock::FakeClock;
 use councils_app::join::{CouncilForm, JoinForm};
 use councils_app::{Actor, App, SessionToken};
+use councils_app::{Clock, SystemClock};
 use councils_domain::{CouncilKind, Language, MemberId, Role};
 use councils_server::{Config, RunningServer};
 use councils_store::testing::FreshDb;
 use councils_web::WebState;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The passphrase of every member the builders make.
 pub const PASSPHRASE: &str = "the strike goes on tomorrow";
@@ -42,16 +44,21 @@ pub struct TestApp {
 impl TestApp {
     /// A server on a fresh SQLite file.
     pub async fn spawn() -> Self {
-        Self::spawn_on(FreshDb::sqlite()).await
+        Self::spawn_on(FreshDb::sqlite(), Arc::new(SystemClock)).await
+    }
+
+    /// A server on a fresh SQLite file whose clock the test moves.
+    pub async fn spawn_with_clock(clock: Arc<FakeClock>) -> Self {
+        Self::spawn_on(FreshDb::sqlite(), clock).await
     }
 
     /// A server on a fresh PostgreSQL database, or `None` when none is configured (skipped,
     /// with a note; under `CI=true` a missing PostgreSQL fails).
     pub async fn spawn_postgres() -> Option<Self> {
-        Some(Self::spawn_on(FreshDb::postgres().await?).await)
+        Some(Self::spawn_on(FreshDb::postgres().await?, Arc::new(SystemClock)).await)
     }
 
-    async fn spawn_on(fresh: FreshDb) -> Self {
+    async fn spawn_on(fresh: FreshDb, clock: Arc<dyn Clock>) -> Self {
         let key_dir = tempfile::tempdir().expect("a temporary folder for the key");
         let config = Config {
             bind: "127.0.0.1:0".parse().expect("an address"),
@@ -59,7 +66,7 @@ impl TestApp {
             public_url: None,
             key_file: key_dir.path().join("test.key"),
         };
-        let server = councils_server::start(config)
+        let server = councils_server::start_with_clock(config, clock)
             .await
             .expect("the server starts");
         Self {
