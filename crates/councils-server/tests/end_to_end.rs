@@ -15,13 +15,19 @@ struct Served {
     invitation: Option<String>,
 }
 
-fn serve(database: &str) -> Served {
+/// Starts `councils serve`, its log (at the verbose `debug` level) appended to `log`.
+fn serve(database: &str, log: &std::path::Path) -> Served {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .unwrap();
     let mut child = Command::new(BINARY)
         .args(["serve", "--bind", "127.0.0.1:0", "--database", database])
         .env_remove("COUNCILS_SECRET_KEY")
-        .env("COUNCILS_LOG", "warn")
+        .env("COUNCILS_LOG", "debug")
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(log)
         .spawn()
         .expect("the binary starts");
     // Lines arrive through a thread, so a server that prints nothing more cannot hang the test.
@@ -92,7 +98,8 @@ async fn a_new_instance_starts_from_nothing_and_its_minutes_can_be_verified() {
     let dir = tempfile::tempdir().unwrap();
     let database = dir.path().join("councils.db");
     let database = database.to_str().unwrap();
-    let served = serve(database);
+    let log = dir.path().join("server.log");
+    let served = serve(database, &log);
     let http = client();
     assert_eq!(
         http.get(format!("{}/healthz", served.url))
@@ -144,7 +151,11 @@ async fn a_new_instance_starts_from_nothing_and_its_minutes_can_be_verified() {
     let html = council.text().await.unwrap();
     assert!(html.contains("<html lang=\"es\">"));
     assert!(html.contains("Boyle Heights Committee"));
-    stop(served);
+    let token = cookie.split_once('=').unwrap().1.to_string();
+    // Killed outright, not stopped: what was acknowledged must still be there.
+    let mut served = served;
+    served.child.kill().unwrap();
+    served.child.wait().unwrap();
 
     #[cfg(unix)]
     {
@@ -157,12 +168,33 @@ async fn a_new_instance_starts_from_nothing_and_its_minutes_can_be_verified() {
             & 0o777;
         assert_eq!(mode, 0o600);
     }
-    let restarted = serve(database);
+    let restarted = serve(database, &log);
     assert!(
         restarted.invitation.is_none(),
         "only a brand-new instance prints a founding invitation"
     );
+    let signed_in = http
+        .post(format!("{}/sign-in", restarted.url))
+        .header("origin", &restarted.url)
+        .form(&[("handle", "marisol"), ("passphrase", PASSPHRASE)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), 303, "the member survived the kill");
+    assert_eq!(signed_in.headers()["location"], "/councils");
     stop(restarted);
+    let log = std::fs::read_to_string(&log).unwrap();
+    assert!(log.contains("route=/sign-in"), "the log is written: {log}");
+    for secret in [
+        "marisol",
+        &token,
+        "127.0.0.1",
+        PASSPHRASE,
+        "Boyle Heights Committee",
+        &TestApp::token_of(&invitation),
+    ] {
+        assert!(!log.contains(secret), "the log holds {secret:?}");
+    }
 
     let (ok, out, _) = councils(&[
         "invite",
