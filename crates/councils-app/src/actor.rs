@@ -1,6 +1,7 @@
 //! Who is asking: the signed-in member behind a session token.
 
 use crate::crypto::SessionToken;
+use crate::ports::LiveSession;
 use crate::{App, AppError};
 use councils_domain::{Handle, Language, MemberId, SessionId};
 
@@ -21,7 +22,11 @@ impl App {
     /// too long, or older than the absolute limit, is ended here.
     pub async fn authenticate(&self, token: &SessionToken) -> Result<Actor, AppError> {
         let now = self.now();
-        let session = self
+        let LiveSession {
+            session,
+            handle,
+            language,
+        } = self
             .store
             .session_by_token_hash(&token.hash())
             .await?
@@ -34,18 +39,13 @@ impl App {
                 .await?;
             return Err(AppError::NotSignedIn);
         }
-        let member = self
-            .store
-            .member(&session.member_id)
-            .await?
-            .ok_or(AppError::NotSignedIn)?;
         if now - session.last_seen_at >= TOUCH_EVERY {
             self.store.touch_session(&session.id, now).await?;
         }
         Ok(Actor {
-            member_id: member.id,
-            handle: member.handle,
-            language: member.language,
+            member_id: session.member_id,
+            handle,
+            language,
             session_id: session.id,
         })
     }

@@ -70,18 +70,19 @@ impl App {
         )
     }
 
-    /// The council named by `slug`, if the actor may do `action` there.
+    /// The council named by `slug` and the actor's standing there, if it allows `action`.
     pub(crate) async fn council_for_action(
         &self,
         actor: &Actor,
         slug: &str,
         action: Action,
-    ) -> Result<Council, AppError> {
+    ) -> Result<(Council, Standing), AppError> {
         let council = self.council_by_slug(slug).await?;
-        if !self.standing(actor, &council).await?.may(action) {
+        let standing = self.standing(actor, &council).await?;
+        if !standing.may(action) {
             return Err(AppError::Forbidden);
         }
-        Ok(council)
+        Ok((council, standing))
     }
 
     pub(crate) async fn council_by_slug(&self, slug: &str) -> Result<Council, AppError> {
@@ -124,16 +125,15 @@ impl App {
 
     /// A council's page as the actor may see it.
     pub async fn council_page(&self, actor: &Actor, slug: &str) -> Result<CouncilPage, AppError> {
-        let council = self
+        let (council, standing) = self
             .council_for_action(actor, slug, Action::SeeCouncil)
             .await?;
-        let standing = self.standing(actor, &council).await?;
         let members = if standing.may(Action::SeeMembers) {
             Some(self.store.members_of(&council.id).await?)
         } else {
             None
         };
-        let links = self.store.links().await?;
+        let links = self.store.links_of(&council.id).await?;
         let mut constituents = Vec::new();
         let mut parents = Vec::new();
         for link in links {
@@ -185,7 +185,7 @@ impl App {
         slug: &str,
         form: &SettingsForm,
     ) -> Result<(), AppError> {
-        let council = self
+        let (council, _) = self
             .council_for_action(actor, slug, Action::ChangeSettings)
             .await?;
         if form.names.is_empty() || form.names.iter().any(|n| n.name.trim().is_empty()) {

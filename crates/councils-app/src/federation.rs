@@ -34,7 +34,7 @@ impl App {
         constituent: &str,
         parent: &str,
     ) -> Result<(), AppError> {
-        let constituent = self
+        let (constituent, _) = self
             .council_for_action(actor, constituent, Action::ManageFederation)
             .await?;
         let parent = self.council_by_slug(parent).await?;
@@ -51,7 +51,7 @@ impl App {
         parent: &str,
         constituent: &str,
     ) -> Result<(), AppError> {
-        let parent = self
+        let (parent, _) = self
             .council_for_action(actor, parent, Action::ManageFederation)
             .await?;
         let constituent = self.council_by_slug(constituent).await?;
@@ -89,7 +89,7 @@ impl App {
 
     /// A council's place in the federation, for any signed-in member.
     pub async fn federation(&self, actor: &Actor, slug: &str) -> Result<FederationView, AppError> {
-        let council = self
+        let (council, _) = self
             .council_for_action(actor, slug, Action::SeeCouncil)
             .await?;
         let councils: HashMap<CouncilId, Council> = self

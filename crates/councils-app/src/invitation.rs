@@ -30,7 +30,7 @@ impl App {
         slug: &str,
         role: Role,
     ) -> Result<Invitation, AppError> {
-        let council = self.council_for_action(actor, slug, Action::Invite).await?;
+        let (council, _) = self.council_for_action(actor, slug, Action::Invite).await?;
         self.create_invitation(Some(&council), role, Some(&actor.member_id))
             .await
     }

@@ -11,7 +11,7 @@ impl App {
         slug: &str,
         member: &MemberId,
     ) -> Result<MembershipStatus, AppError> {
-        let council = self.council_for_action(actor, slug, Action::Vouch).await?;
+        let (council, _) = self.council_for_action(actor, slug, Action::Vouch).await?;
         if member == &actor.member_id {
             return Err(AppError::Forbidden);
         }
@@ -28,7 +28,7 @@ impl App {
         slug: &str,
         member: &MemberId,
     ) -> Result<(), AppError> {
-        let council = self
+        let (council, _) = self
             .council_for_action(actor, slug, Action::ManageMembers)
             .await?;
         Ok(self
@@ -45,7 +45,7 @@ impl App {
         member: &MemberId,
         role: Role,
     ) -> Result<(), AppError> {
-        let council = self
+        let (council, _) = self
             .council_for_action(actor, slug, Action::ManageMembers)
             .await?;
         if role == Role::Member {
@@ -65,7 +65,7 @@ impl App {
         member: &MemberId,
         role: Role,
     ) -> Result<(), AppError> {
-        let council = self
+        let (council, _) = self
             .council_for_action(actor, slug, Action::ManageMembers)
             .await?;
         if role == Role::Member {
@@ -84,7 +84,7 @@ impl App {
         slug: &str,
         member: &MemberId,
     ) -> Result<(), AppError> {
-        let council = self
+        let (council, _) = self
             .council_for_action(actor, slug, Action::ManageMembers)
             .await?;
         Ok(self

@@ -15,7 +15,7 @@ pub struct Minutes {
 impl App {
     /// A council's minutes, for its active members.
     pub async fn minutes(&self, actor: &Actor, slug: &str) -> Result<Minutes, AppError> {
-        let council = self
+        let (council, _) = self
             .council_for_action(actor, slug, Action::ReadMinutes)
             .await?;
         self.load_minutes(council).await

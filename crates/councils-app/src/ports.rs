@@ -135,6 +135,14 @@ pub struct SessionRecord {
     pub last_seen_at: i64,
 }
 
+/// A session with what every page needs to know of its member.
+#[derive(Clone, Debug)]
+pub struct LiveSession {
+    pub session: SessionRecord,
+    pub handle: Handle,
+    pub language: Language,
+}
+
 /// What a retention sweep deleted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Purged {
@@ -300,6 +308,8 @@ pub trait MembershipStore: Send + Sync {
 #[async_trait]
 pub trait FederationStore: Send + Sync {
     async fn links(&self) -> Result<Vec<LinkRecord>, StoreError>;
+    /// The links in which `council` is the constituent or the higher council.
+    async fn links_of(&self, council: &CouncilId) -> Result<Vec<LinkRecord>, StoreError>;
     /// Records a request, refused if it would make a cycle with the links in force.
     async fn request_link(
         &self,
@@ -329,7 +339,9 @@ pub trait FederationStore: Send + Sync {
 #[async_trait]
 pub trait SessionStore: Send + Sync {
     async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError>;
-    async fn session_by_token_hash(&self, hash: &str) -> Result<Option<SessionRecord>, StoreError>;
+    /// The session with this token hash, and its member's handle and language (one query: it
+    /// runs on every request).
+    async fn session_by_token_hash(&self, hash: &str) -> Result<Option<LiveSession>, StoreError>;
     async fn touch_session(&self, id: &SessionId, now: i64) -> Result<(), StoreError>;
     async fn sessions_of(&self, member: &MemberId) -> Result<Vec<SessionRecord>, StoreError>;
     async fn delete_session(&self, member: &MemberId, id: &SessionId) -> Result<(), StoreError>;

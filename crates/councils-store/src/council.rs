@@ -65,60 +65,58 @@ async fn insert_names(
     Ok(())
 }
 
-/// Which councils to load.
-enum Which<'a> {
-    Id(&'a CouncilId),
-    Slug(&'a Slug),
-    All,
+/// A council row joined with one of its names.
+#[derive(sqlx::FromRow)]
+struct CouncilNameRow {
+    #[sqlx(flatten)]
+    council: CouncilRow,
+    #[sqlx(flatten)]
+    name: NameRow,
 }
 
-/// Councils with their names.
-async fn load(pool: &AnyPool, which: Which<'_>) -> Result<Vec<Council>, StoreError> {
-    const NAMES: &str = "select council_id, language, name, description from council_name";
-    let rows: Vec<CouncilRow> = match which {
-        Which::Id(id) => {
-            sqlx::query_as(concat!(
-                "select ",
-                council_columns!(),
-                " from council where council_id = $1"
-            ))
-            .bind(id.as_str())
-            .fetch_all(pool)
-            .await
-        }
-        Which::Slug(slug) => {
-            sqlx::query_as(concat!(
-                "select ",
-                council_columns!(),
-                " from council where slug = $1"
-            ))
-            .bind(slug.as_str())
-            .fetch_all(pool)
-            .await
-        }
-        Which::All => {
-            sqlx::query_as(concat!(
-                "select ",
-                council_columns!(),
-                " from council order by slug"
-            ))
-            .fetch_all(pool)
-            .await
-        }
-    }
+/// One council with its names, in one query (council pages read one on every request).
+macro_rules! one_council {
+    ($filter:literal) => {
+        concat!(
+            "select c.council_id, c.slug, c.kind, c.vouches_required, c.members_per_delegate, ",
+            "c.minimum_seats, n.language, n.name, n.description ",
+            "from council c join council_name n on n.council_id = c.council_id ",
+            $filter,
+            " order by n.language"
+        )
+    };
+}
+
+async fn load_one(
+    pool: &AnyPool,
+    query: sqlx::query::QueryAs<'_, sqlx::Any, CouncilNameRow, sqlx::any::AnyArguments>,
+) -> Result<Option<Council>, StoreError> {
+    let rows: Vec<CouncilNameRow> = query.fetch_all(pool).await.map_err(backend_error)?;
+    let mut rows = rows.into_iter();
+    let Some(first) = rows.next() else {
+        return Ok(None);
+    };
+    let names: Vec<NameRow> = std::iter::once(first.name)
+        .chain(rows.map(|r| r.name))
+        .collect();
+    first.council.into_council(&names).map(Some)
+}
+
+/// Every council with its names.
+async fn load_all(pool: &AnyPool) -> Result<Vec<Council>, StoreError> {
+    let rows: Vec<CouncilRow> = sqlx::query_as(concat!(
+        "select ",
+        council_columns!(),
+        " from council order by slug"
+    ))
+    .fetch_all(pool)
+    .await
     .map_err(backend_error)?;
-    let names: Vec<NameRow> = match rows.as_slice() {
-        [one] => {
-            sqlx::query_as(concat!(
-                "select council_id, language, name, description from council_name",
-                " where council_id = $1 order by language"
-            ))
-            .bind(one.council_id.clone())
-            .fetch_all(pool)
-            .await
-        }
-        _ => sqlx::query_as(NAMES).fetch_all(pool).await,
-    }
+    let names: Vec<NameRow> = sqlx::query_as(
+        "select council_id, language, name, description from council_name order by language",
+    )
+    .fetch_all(pool)
+    .await
     .map_err(backend_error)?;
     rows.into_iter()
         .map(|row| row.into_council(&names))
@@ -128,15 +126,23 @@ async fn load(pool: &AnyPool, which: Which<'_>) -> Result<Vec<Council>, StoreErr
 #[async_trait]
 impl CouncilStore for Db {
     async fn council(&self, id: &CouncilId) -> Result<Option<Council>, StoreError> {
-        Ok(load(&self.read, Which::Id(id)).await?.pop())
+        load_one(
+            &self.read,
+            sqlx::query_as(one_council!("where c.council_id = $1")).bind(id.as_str().to_string()),
+        )
+        .await
     }
 
     async fn council_by_slug(&self, slug: &Slug) -> Result<Option<Council>, StoreError> {
-        Ok(load(&self.read, Which::Slug(slug)).await?.pop())
+        load_one(
+            &self.read,
+            sqlx::query_as(one_council!("where c.slug = $1")).bind(slug.as_str().to_string()),
+        )
+        .await
     }
 
     async fn all_councils(&self) -> Result<Vec<Council>, StoreError> {
-        load(&self.read, Which::All).await
+        load_all(&self.read).await
     }
 
     async fn found_council(

@@ -9,6 +9,22 @@ use councils_domain::federation::FederationError;
 use councils_domain::{CouncilId, FederationGraph, MemberId, MinutesEvent};
 use sqlx::AnyConnection;
 
+/// The links touching one council.
+async fn read_links_of(
+    conn: &mut AnyConnection,
+    council: &CouncilId,
+) -> Result<Vec<LinkRecord>, StoreError> {
+    let rows: Vec<LinkRow> = sqlx::query_as(
+        "select constituent_id, parent_id, status, requested_at from council_link
+         where constituent_id = $1 or parent_id = $1",
+    )
+    .bind(council.as_str())
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(backend_error)?;
+    rows.into_iter().map(LinkRecord::try_from).collect()
+}
+
 async fn read_links(conn: &mut AnyConnection) -> Result<Vec<LinkRecord>, StoreError> {
     let rows: Vec<LinkRow> =
         sqlx::query_as("select constituent_id, parent_id, status, requested_at from council_link")
@@ -61,6 +77,11 @@ impl FederationStore for Db {
     async fn links(&self) -> Result<Vec<LinkRecord>, StoreError> {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
         read_links(&mut conn).await
+    }
+
+    async fn links_of(&self, council: &CouncilId) -> Result<Vec<LinkRecord>, StoreError> {
+        let mut conn = self.read.acquire().await.map_err(backend_error)?;
+        read_links_of(&mut conn, council).await
     }
 
     async fn request_link(

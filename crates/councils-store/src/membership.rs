@@ -137,24 +137,32 @@ impl MembershipStore for Db {
         council: &CouncilId,
         member: &MemberId,
     ) -> Result<Option<MembershipRecord>, StoreError> {
-        let mut conn = self.read.acquire().await.map_err(backend_error)?;
-        let row: Option<(String, i64)> = sqlx::query_as(
-            "select status, joined_at from membership where council_id = $1 and member_id = $2",
+        // One row per role (every member holds at least `member`), in one query: this runs on
+        // every council page.
+        let rows: Vec<(String, i64, Option<String>)> = sqlx::query_as(
+            "select ms.status, ms.joined_at, r.role from membership ms
+             left join membership_role r on r.council_id = ms.council_id and r.member_id = ms.member_id
+             where ms.council_id = $1 and ms.member_id = $2",
         )
         .bind(council.as_str())
         .bind(member.as_str())
-        .fetch_optional(&mut *conn)
+        .fetch_all(&self.read)
         .await
         .map_err(backend_error)?;
-        let Some((code, joined_at)) = row else {
+        let Some((code, joined_at, _)) = rows.first() else {
             return Ok(None);
         };
+        let mut roles = rows
+            .iter()
+            .filter_map(|(_, _, r)| r.as_deref().map(role))
+            .collect::<Result<Vec<_>, _>>()?;
+        roles.sort();
         Ok(Some(MembershipRecord {
             council_id: council.clone(),
             member_id: member.clone(),
-            status: status(&code)?,
-            roles: roles_of(&mut conn, council, member).await?,
-            joined_at,
+            status: status(code)?,
+            roles,
+            joined_at: *joined_at,
         }))
     }
 

@@ -1,11 +1,19 @@
 //! Sessions (stored as token hashes) and the retention sweep.
 
-use crate::rows::{SessionRow, session_columns, session_kind_code};
+use crate::rows::{SessionRow, language, session_columns, session_kind_code};
 use crate::{Db, backend_error};
 use async_trait::async_trait;
 use councils_app::StoreError;
-use councils_app::ports::{Purged, SessionRecord, SessionStore};
-use councils_domain::{MemberId, SessionId};
+use councils_app::ports::{LiveSession, Purged, SessionRecord, SessionStore};
+use councils_domain::{Handle, MemberId, SessionId};
+
+#[derive(sqlx::FromRow)]
+struct LiveSessionRow {
+    #[sqlx(flatten)]
+    session: SessionRow,
+    handle: String,
+    language: String,
+}
 
 #[async_trait]
 impl SessionStore for Db {
@@ -27,17 +35,25 @@ impl SessionStore for Db {
         Ok(())
     }
 
-    async fn session_by_token_hash(&self, hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        let row: Option<SessionRow> = sqlx::query_as(concat!(
-            "select ",
-            session_columns!(),
-            " from session where token_hash = $1"
-        ))
+    async fn session_by_token_hash(&self, hash: &str) -> Result<Option<LiveSession>, StoreError> {
+        let row: Option<LiveSessionRow> = sqlx::query_as(
+            "select s.session_id, s.token_hash, s.member_id, s.kind, s.created_at, s.last_seen_at,
+                    m.handle, m.language
+             from session s join member m on m.member_id = s.member_id
+             where s.token_hash = $1",
+        )
         .bind(hash)
         .fetch_optional(&self.read)
         .await
         .map_err(backend_error)?;
-        row.map(SessionRecord::try_from).transpose()
+        row.map(|row| {
+            Ok(LiveSession {
+                handle: Handle::from_stored(row.handle),
+                language: language(&row.language)?,
+                session: SessionRecord::try_from(row.session)?,
+            })
+        })
+        .transpose()
     }
 
     async fn touch_session(&self, id: &SessionId, now: i64) -> Result<(), StoreError> {
