@@ -15,6 +15,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
 use axum::{Router, middleware};
+use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
@@ -147,7 +148,9 @@ pub fn router(state: WebState) -> Router {
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),
     ));
+    // Gzip for phones on slow connections; pages are mostly repeated markup.
     router
+        .layer(CompressionLayer::new().gzip(true))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{get, post, post_with};
+use common::{get, post};
 use councils_app::ports::{CouncilStore, FederationStore, InvitationRecord, InvitationStore};
 use councils_domain::{CouncilKind, InvitationId, Language, Role, Slug};
 use councils_testkit::{PASSPHRASE, TestApp};
@@ -49,107 +49,6 @@ async fn the_language_switcher_sets_a_cookie_and_returns_to_the_page() {
     assert_eq!(page.cookie("councils_lang").as_deref(), Some("es"));
     let sign_in = get(&router, "/sign-in", Some("councils_lang=es"), Some("en")).await;
     assert_eq!(sign_in.text("h1"), "Entrar");
-    app.stop().await;
-}
-
-#[tokio::test]
-async fn every_response_carries_the_security_headers() {
-    let (app, rosa) = garment().await;
-    let router = app.router();
-    for (path, cookie) in [
-        ("/", None),
-        ("/c/garment", Some(rosa.cookie())),
-        ("/nowhere", None),
-    ] {
-        let page = get(&router, path, cookie.as_deref(), None).await;
-        let csp = page.headers["content-security-policy"].to_str().unwrap();
-        for directive in [
-            "frame-ancestors 'none'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "default-src 'none'",
-        ] {
-            assert!(csp.contains(directive), "{path}: {csp}");
-        }
-        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
-        assert_eq!(page.headers["x-content-type-options"], "nosniff");
-        assert_eq!(page.headers["referrer-policy"], "no-referrer");
-        assert_eq!(page.headers["cache-control"], "no-store", "{path}");
-        assert!(page.headers.contains_key("x-request-id"));
-    }
-    app.stop().await;
-}
-
-#[tokio::test]
-async fn pages_use_no_inline_script_style_or_third_party_address() {
-    let (app, rosa) = garment().await;
-    let router = app.router();
-    let sign_in = get(&router, "/sign-in", None, None).await;
-    assert!(!sign_in.body.contains("<script") && !sign_in.body.contains("style=\""));
-    for path in [
-        "/",
-        "/councils",
-        "/c/garment",
-        "/c/garment/federation",
-        "/c/garment/minutes",
-        "/account",
-        "/c/garment/settings",
-    ] {
-        let page = get(&router, path, Some(&rosa.cookie()), None).await;
-        assert_eq!(page.status, 200, "{path}");
-        assert!(!page.body.contains("<script"), "{path}");
-        assert!(!page.body.contains("style=\""), "{path}");
-        assert!(
-            !page.body.contains("http://") && !page.body.contains("https://"),
-            "{path} links elsewhere"
-        );
-    }
-    app.stop().await;
-}
-
-#[tokio::test]
-async fn a_cross_site_post_is_refused_and_changes_nothing() {
-    let (app, rosa) = garment().await;
-    let router = app.router();
-    let before = app
-        .app()
-        .minutes(&app.actor(&rosa).await, "garment")
-        .await
-        .unwrap()
-        .entries
-        .len();
-    let page = post_with(
-        &router,
-        "/c/garment/settings",
-        &[
-            ("name_en", "Hijacked"),
-            ("vouches_required", "9"),
-            ("members_per_delegate", "1"),
-            ("minimum_seats", "0"),
-        ],
-        Some(&format!("{}; councils_lang=es", rosa.cookie())),
-        &[
-            ("sec-fetch-site", "cross-site"),
-            ("origin", "https://evil.example"),
-        ],
-    )
-    .await;
-    assert_eq!(page.status, 403);
-    assert_eq!(page.attr("html", "lang").as_deref(), Some("es"));
-    assert!(
-        page.text(".error").contains("se envió desde otro sitio"),
-        "{}",
-        page.body
-    );
-    assert!(page.body.contains("csrf-refused"));
-    let after = app
-        .app()
-        .minutes(&app.actor(&rosa).await, "garment")
-        .await
-        .unwrap()
-        .entries
-        .len();
-    assert_eq!(before, after);
     app.stop().await;
 }
 
@@ -389,22 +288,6 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it_on_the_server() 
 }
 
 #[tokio::test]
-async fn a_forged_session_cookie_is_a_stranger() {
-    let (app, _) = garment().await;
-    let router = app.router();
-    let page = get(
-        &router,
-        "/c/garment",
-        Some("__Host-councils_session=forged-token-of-nobody"),
-        None,
-    )
-    .await;
-    assert_eq!(page.status, 303);
-    assert_eq!(page.location().as_deref(), Some("/sign-in"));
-    app.stop().await;
-}
-
-#[tokio::test]
 async fn a_federation_cycle_is_refused_with_a_clear_message_and_nothing_changes() {
     let (app, rosa) = garment().await;
     let city_org = app
@@ -510,21 +393,6 @@ async fn an_over_long_or_bad_setting_is_refused_and_nothing_changes() {
     )
     .await;
     assert_eq!(oversized.status, 413);
-    app.stop().await;
-}
-
-#[tokio::test]
-async fn oversized_headers_are_refused() {
-    let app = TestApp::spawn().await;
-    let router = app.router();
-    let page = get(
-        &router,
-        "/",
-        Some(&format!("junk={}", "x".repeat(20 * 1024))),
-        None,
-    )
-    .await;
-    assert_eq!(page.status, 431);
     app.stop().await;
 }
 
