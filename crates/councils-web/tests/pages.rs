@@ -2,18 +2,12 @@
 
 mod common;
 
+use common::garment;
+
 use common::{get, post};
 use councils_app::ports::{CouncilStore, FederationStore, InvitationRecord, InvitationStore};
 use councils_domain::{CouncilKind, InvitationId, Language, Role, Slug};
 use councils_testkit::{PASSPHRASE, TestApp};
-
-async fn garment() -> (TestApp, councils_testkit::TestMember) {
-    let app = TestApp::spawn().await;
-    let rosa = app
-        .found("garment", CouncilKind::WorkplaceCommittee, "rosa")
-        .await;
-    (app, rosa)
-}
 
 fn token_path(url: &str) -> String {
     format!("/join/{}", TestApp::token_of(url))

@@ -2,17 +2,10 @@
 
 mod common;
 
-use common::{get, post_with};
-use councils_domain::CouncilKind;
-use councils_testkit::TestApp;
+use common::garment;
 
-async fn garment() -> (TestApp, councils_testkit::TestMember) {
-    let app = TestApp::spawn().await;
-    let rosa = app
-        .found("garment", CouncilKind::WorkplaceCommittee, "rosa")
-        .await;
-    (app, rosa)
-}
+use common::{get, post_with};
+use councils_testkit::TestApp;
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {

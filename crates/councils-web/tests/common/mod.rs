@@ -5,8 +5,19 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
+use councils_domain::CouncilKind;
+use councils_testkit::{TestApp, TestMember};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
+
+/// A fresh instance with one workplace committee, `garment`, and its organiser rosa.
+pub async fn garment() -> (TestApp, TestMember) {
+    let app = TestApp::spawn().await;
+    let rosa = app
+        .found("garment", CouncilKind::WorkplaceCommittee, "rosa")
+        .await;
+    (app, rosa)
+}
 
 /// A response as a test looks at it.
 pub struct Page {
