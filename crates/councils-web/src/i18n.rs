@@ -23,6 +23,31 @@ fn langid(language: Language) -> LanguageIdentifier {
         .expect("language codes are valid identifiers")
 }
 
+/// An argument of a message: text, or a number that can choose a plural form.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Text(String),
+    Number(u64),
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(number: u64) -> Self {
+        Arg::Number(number)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(number: u32) -> Self {
+        Arg::Number(u64::from(number))
+    }
+}
+
 /// The translations of one language, handed to every template.
 #[derive(Clone, Copy, Debug)]
 pub struct Tr {
@@ -45,15 +70,16 @@ impl Tr {
         self.t(&format!("{prefix}{code}"))
     }
 
-    /// The message `key` with named text arguments.
-    pub fn args(&self, key: &str, args: &[(&str, String)]) -> String {
+    /// The message `key` with named arguments; numbers stay numbers, so plurals work.
+    pub fn args(&self, key: &str, args: &[(&str, Arg)]) -> String {
         let args = args
             .iter()
             .map(|(name, value)| {
-                (
-                    Cow::Owned(name.to_string()),
-                    FluentValue::from(value.clone()),
-                )
+                let value = match value {
+                    Arg::Text(text) => FluentValue::from(text.clone()),
+                    Arg::Number(number) => FluentValue::from(*number),
+                };
+                (Cow::Owned(name.to_string()), value)
             })
             .collect();
         LOCALES.lookup_with_args(&langid(self.language), key, &args)

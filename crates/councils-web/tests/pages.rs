@@ -426,7 +426,7 @@ async fn a_pending_newcomer_becomes_a_member_when_vouched_for() {
     assert!(
         organiser_view
             .text(&format!("#member-{}", ana.id))
-            .contains("0 of 1 vouches")
+            .contains("0 of 1 vouch")
     );
     let vouched = post(
         &router,

@@ -73,12 +73,18 @@ council-no-constituents = No constituent councils.
 council-constituent = Council
 council-members-represented = Members
 council-seats = Seats
-council-seat-rule = One seat per { $per } members, at least { $minimum }.
+council-seat-rule = One seat per { $per ->
+    [one] member
+   *[other] { $per } members
+}, at least { $minimum }.
 council-members-count = { $count ->
     [one] 1 member
    *[other] { $count } members
 }
-council-vouches = { $count } of { $required } vouches
+council-vouches = { $count } of { $required } { $required ->
+    [one] vouch
+   *[other] vouches
+}
 
 member-vouch = Vouch
 member-approve = Approve now

@@ -73,12 +73,18 @@ council-no-constituents = Ningún consejo miembro.
 council-constituent = Consejo
 council-members-represented = Miembros
 council-seats = Escaños
-council-seat-rule = Un escaño por cada { $per } miembros, al menos { $minimum }.
+council-seat-rule = Un escaño por { $per ->
+    [one] miembro
+   *[other] cada { $per } miembros
+}, al menos { $minimum }.
 council-members-count = { $count ->
     [one] 1 miembro
    *[other] { $count } miembros
 }
-council-vouches = { $count } de { $required } avales
+council-vouches = { $count } de { $required } { $required ->
+    [one] aval
+   *[other] avales
+}
 
 member-vouch = Avalar
 member-approve = Aprobar ya

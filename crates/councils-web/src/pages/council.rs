@@ -65,8 +65,8 @@ impl CouncilPage {
         self.l.tr.args(
             "council-seat-rule",
             &[
-                ("per", rule.members_per_delegate.to_string()),
-                ("minimum", rule.minimum.to_string()),
+                ("per", rule.members_per_delegate.into()),
+                ("minimum", rule.minimum.into()),
             ],
         )
     }
@@ -84,11 +84,8 @@ impl CouncilPage {
         self.l.tr.args(
             "council-vouches",
             &[
-                ("count", member.vouched_by.len().to_string()),
-                (
-                    "required",
-                    self.v.council.settings.vouches_required.to_string(),
-                ),
+                ("count", (member.vouched_by.len() as u64).into()),
+                ("required", self.v.council.settings.vouches_required.into()),
             ],
         )
     }

@@ -3,7 +3,7 @@
 
 use crate::WebState;
 use crate::error::WebError;
-use crate::i18n::Tr;
+use crate::i18n::{Arg, Tr};
 use crate::pages::{format_time, page};
 use crate::viewer::{Layout, Viewer};
 use askama::Template;
@@ -67,6 +67,21 @@ fn describe(
     };
     let council = |id: &CouncilId| councils.get(id).cloned().unwrap_or_else(|| id.to_string());
     let key = format!("minutes-{}", event.code());
+    if let SettingsChanged {
+        by,
+        vouches_required,
+        members_per_delegate,
+        minimum_seats,
+    } = event
+    {
+        let args = [
+            ("by", Arg::from(who(by))),
+            ("vouches", Arg::from(*vouches_required)),
+            ("per", Arg::from(*members_per_delegate)),
+            ("minimum", Arg::from(*minimum_seats)),
+        ];
+        return tr.args(&key, &args);
+    }
     let args: Vec<(&str, String)> = match event {
         CouncilFounded { by, kind } => vec![
             (
@@ -105,17 +120,7 @@ fn describe(
         }
         MemberRemoved { member, by } => vec![("member", who(member)), ("by", who(by))],
         MemberLeft { member } => vec![("member", who(member))],
-        SettingsChanged {
-            by,
-            vouches_required,
-            members_per_delegate,
-            minimum_seats,
-        } => vec![
-            ("by", who(by)),
-            ("vouches", vouches_required.to_string()),
-            ("per", members_per_delegate.to_string()),
-            ("minimum", minimum_seats.to_string()),
-        ],
+        SettingsChanged { .. } => unreachable!("described above"),
         NamesChanged { by } => vec![("by", who(by))],
         LinkRequested {
             constituent,
@@ -139,6 +144,10 @@ fn describe(
             ]
         }
     };
+    let args: Vec<(&str, Arg)> = args
+        .into_iter()
+        .map(|(name, value)| (name, Arg::from(value)))
+        .collect();
     tr.args(&key, &args)
 }
 
