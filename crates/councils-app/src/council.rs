@@ -147,13 +147,13 @@ impl App {
                         represented,
                     });
                 }
-            } else if link.constituent == council.id {
-                if let Some(parent) = self.store.council(&link.parent).await? {
-                    parents.push(ParentCouncil {
-                        council: parent,
-                        status: link.status,
-                    });
-                }
+            } else if link.constituent == council.id
+                && let Some(parent) = self.store.council(&link.parent).await?
+            {
+                parents.push(ParentCouncil {
+                    council: parent,
+                    status: link.status,
+                });
             }
         }
         constituents.sort_by(|a, b| a.council.slug.as_str().cmp(b.council.slug.as_str()));

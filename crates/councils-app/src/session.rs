@@ -89,7 +89,7 @@ impl App {
     /// The actor's sessions, newest first.
     pub async fn sessions(&self, actor: &Actor) -> Result<Vec<SessionRecord>, AppError> {
         let mut sessions = self.store.sessions_of(&actor.member_id).await?;
-        sessions.sort_by(|a, b| b.last_seen_at.cmp(&a.last_seen_at));
+        sessions.sort_by_key(|s| std::cmp::Reverse(s.last_seen_at));
         Ok(sessions)
     }
 

@@ -66,10 +66,8 @@ impl SignInThrottle {
         if let Some(minutes) = blocked(&self.clients, client, CLIENT_LIMIT, now) {
             return Err(minutes);
         }
-        if !has_device {
-            if let Some(minutes) = blocked(&self.accounts, account, ACCOUNT_LIMIT, now) {
-                return Err(minutes);
-            }
+        if !has_device && let Some(minutes) = blocked(&self.accounts, account, ACCOUNT_LIMIT, now) {
+            return Err(minutes);
         }
         Ok(())
     }

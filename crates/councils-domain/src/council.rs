@@ -111,21 +111,12 @@ pub struct CouncilName {
 }
 
 /// Settings a council's organisers choose.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct CouncilSettings {
     /// How many active members must vouch for a newcomer before they are active (0: none).
     pub vouches_required: u32,
     /// How many seats each constituent gets in this council.
     pub seat_rule: SeatRule,
-}
-
-impl Default for CouncilSettings {
-    fn default() -> Self {
-        Self {
-            vouches_required: 0,
-            seat_rule: SeatRule::default(),
-        }
-    }
 }
 
 /// Largest number of vouches a council can require.

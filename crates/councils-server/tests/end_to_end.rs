@@ -47,13 +47,13 @@ fn serve(database: &str, log: &std::path::Path) -> Served {
     let url = first.rsplit(' ').next().unwrap().to_string();
     assert!(url.starts_with("http://127.0.0.1:"), "{first}");
     let mut invitation = None;
-    if let Ok(line) = received.recv_timeout(std::time::Duration::from_secs(2)) {
-        if line.starts_with("This instance is new") {
-            invitation = received
-                .recv_timeout(wait)
-                .ok()
-                .map(|l| l.trim().to_string());
-        }
+    if let Ok(line) = received.recv_timeout(std::time::Duration::from_secs(2))
+        && line.starts_with("This instance is new")
+    {
+        invitation = received
+            .recv_timeout(wait)
+            .ok()
+            .map(|l| l.trim().to_string());
     }
     Served {
         child,

@@ -78,15 +78,15 @@ impl FreshDb {
 
     /// Drops the PostgreSQL database (the SQLite folder goes when this is dropped).
     pub async fn finish(self) {
-        if let Some(admin_url) = &self.admin_url {
-            if let Ok(mut admin) = sqlx::AnyConnection::connect(admin_url).await {
-                let _ = admin
-                    .execute(sqlx::AssertSqlSafe(format!(
-                        "drop database if exists {} with (force)",
-                        self.name
-                    )))
-                    .await;
-            }
+        if let Some(admin_url) = &self.admin_url
+            && let Ok(mut admin) = sqlx::AnyConnection::connect(admin_url).await
+        {
+            let _ = admin
+                .execute(sqlx::AssertSqlSafe(format!(
+                    "drop database if exists {} with (force)",
+                    self.name
+                )))
+                .await;
         }
     }
 }

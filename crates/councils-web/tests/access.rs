@@ -133,6 +133,9 @@ fn expect(
 
 use Outcome::{Allowed as A, Forbidden as F, SignIn as S};
 
+/// A form post: path, fields, and what it should come to.
+type Action<'a> = (String, Vec<(&'a str, &'a str)>, Outcome);
+
 #[tokio::test]
 async fn every_page_is_seen_only_by_those_who_may_see_it() {
     for who in EVERYONE {
@@ -184,7 +187,7 @@ async fn every_action_is_done_only_by_those_who_may_do_it() {
         let router = f.app.router();
         let cookie = f.cookie(who);
         let (ana, lupe) = (f.ana.id.to_string(), f.lupe.id.to_string());
-        let actions: Vec<(String, Vec<(&str, &str)>, Outcome)> = vec![
+        let actions: Vec<Action> = vec![
             (
                 "/c/garment/invitations".into(),
                 vec![("role", "member")],
