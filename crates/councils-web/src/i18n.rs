@@ -5,6 +5,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 use unic_langid::LanguageIdentifier;
 
 static_loader! {
@@ -16,11 +17,36 @@ static_loader! {
     };
 }
 
-fn langid(language: Language) -> LanguageIdentifier {
-    language
-        .code()
-        .parse()
-        .expect("language codes are valid identifiers")
+fn langid(language: Language) -> &'static LanguageIdentifier {
+    static IDS: OnceLock<[LanguageIdentifier; 2]> = OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        Language::ALL.map(|l| {
+            l.code()
+                .parse()
+                .expect("language codes are valid identifiers")
+        })
+    });
+    &ids[Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .expect("every language is listed")]
+}
+
+/// Messages without arguments, resolved once per language: pages ask for hundreds of them.
+fn plain(language: Language, key: &str) -> String {
+    static PLAIN: OnceLock<[Mutex<HashMap<String, String>>; 2]> = OnceLock::new();
+    let caches = PLAIN.get_or_init(|| [Mutex::new(HashMap::new()), Mutex::new(HashMap::new())]);
+    let index = Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .expect("every language is listed");
+    let mut cache = caches[index].lock().expect("translation cache lock");
+    if let Some(message) = cache.get(key) {
+        return message.clone();
+    }
+    let message = LOCALES.lookup(langid(language), key);
+    cache.insert(key.to_string(), message.clone());
+    message
 }
 
 /// An argument of a message: text, or a number that can choose a plural form.
@@ -62,7 +88,7 @@ impl Tr {
 
     /// The message `key`.
     pub fn t(&self, key: &str) -> String {
-        LOCALES.lookup(&langid(self.language), key)
+        plain(self.language, key)
     }
 
     /// The message named by a prefix and a code: `tp("role-", "organiser")`.
@@ -82,7 +108,7 @@ impl Tr {
                 (Cow::Owned(name.to_string()), value)
             })
             .collect();
-        LOCALES.lookup_with_args(&langid(self.language), key, &args)
+        LOCALES.lookup_with_args(langid(self.language), key, &args)
     }
 
     /// The message `key` with one text argument `$name`.
@@ -91,13 +117,13 @@ impl Tr {
             Cow::Owned(name.to_string()),
             FluentValue::from(value.to_string()),
         )]);
-        LOCALES.lookup_with_args(&langid(self.language), key, &args)
+        LOCALES.lookup_with_args(langid(self.language), key, &args)
     }
 
     /// The message `key` with a number `$count`, for plural forms.
     pub fn tn(&self, key: &str, count: u64) -> String {
         let args = HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
-        LOCALES.lookup_with_args(&langid(self.language), key, &args)
+        LOCALES.lookup_with_args(langid(self.language), key, &args)
     }
 }
 

@@ -70,6 +70,7 @@ pub fn router(state: WebState) -> Router {
             post(federation::accept),
         )
         .route("/links/end", post(federation::end))
+        .route("/c/{slug}/members/{member}", get(members::show))
         .route("/c/{slug}/members/{member}/vouch", post(members::vouch))
         .route("/c/{slug}/members/{member}/approve", post(members::approve))
         .route(

@@ -142,7 +142,8 @@ async fn every_page_is_seen_only_by_those_who_may_see_it() {
         let f = fixture().await;
         let router = f.app.router();
         let cookie = f.cookie(who);
-        let pages: [(&str, Outcome); 9] = [
+        let lupe_page = format!("/c/garment/members/{}", f.lupe.id);
+        let pages: [(&str, Outcome); 10] = [
             ("/", A),
             ("/councils", expect(who, S, A, A, A, A)),
             ("/councils/new", expect(who, S, A, A, A, A)),
@@ -151,6 +152,7 @@ async fn every_page_is_seen_only_by_those_who_may_see_it() {
             ("/c/garment/minutes", expect(who, S, F, A, F, A)),
             ("/c/garment/settings", expect(who, S, F, F, F, A)),
             ("/account", expect(who, S, A, A, A, A)),
+            (&lupe_page, expect(who, S, F, A, F, A)),
             ("/join/not-a-token", A),
         ];
         for (path, expected) in pages {

@@ -73,13 +73,6 @@ impl CouncilPage {
     fn members_heading(&self, members: &[MemberListing]) -> String {
         self.l.tr.tn("council-members-count", members.len() as u64)
     }
-    fn take_role(&self, role: &Role) -> String {
-        self.l.tr.ta(
-            "member-take-role",
-            "role",
-            &self.l.tr.tp("role-", role.code()),
-        )
-    }
     fn vouches(&self, member: &MemberListing) -> String {
         self.l.tr.args(
             "council-vouches",

@@ -1,19 +1,102 @@
-//! An organiser's and a member's actions on the members of a council: vouch, approve, roles,
-//! removal. Each is a form post that returns to the council's page.
+//! A member of a council, on a page of their own, and the actions on them: vouch, approve,
+//! roles, removal. Each action is a form post that returns to a page with a GET.
 
 use crate::WebState;
 use crate::error::WebError;
-use crate::pages::see;
-use crate::viewer::Viewer;
+use crate::pages::{page, see};
+use crate::viewer::{Layout, Viewer};
+use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use councils_app::AppError;
+use councils_app::ports::MemberListing;
+use councils_domain::{Action, MembershipStatus};
 use councils_domain::{MemberId, Role};
 use serde::Deserialize;
 
 fn back(slug: &str) -> Response {
     see(&format!("/c/{slug}"))
+}
+
+#[derive(Template)]
+#[template(path = "member.html")]
+struct MemberPage {
+    l: Layout,
+    slug: String,
+    council_name: String,
+    member: MemberListing,
+    vouches_required: u32,
+    organiser: bool,
+    may_vouch: bool,
+    yourself: bool,
+    roles: &'static [Role],
+}
+
+impl MemberPage {
+    fn pending(&self) -> bool {
+        self.member.status == MembershipStatus::Pending
+    }
+    fn extra_roles(&self) -> Vec<Role> {
+        self.member
+            .roles
+            .iter()
+            .copied()
+            .filter(|r| *r != Role::Member)
+            .collect()
+    }
+    fn grantable(&self) -> Vec<Role> {
+        self.roles
+            .iter()
+            .copied()
+            .filter(|r| !self.member.roles.contains(r))
+            .collect()
+    }
+    fn vouches(&self) -> String {
+        self.l.tr.args(
+            "council-vouches",
+            &[
+                ("count", (self.member.vouched_by.len() as u64).into()),
+                ("required", self.vouches_required.into()),
+            ],
+        )
+    }
+    fn take_role(&self, role: &Role) -> String {
+        self.l.tr.ta(
+            "member-take-role",
+            "role",
+            &self.l.tr.tp("role-", role.code()),
+        )
+    }
+}
+
+/// `GET /c/{slug}/members/{member}`: for the council's active members; organisers manage here.
+pub async fn show(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((slug, member)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let actor = viewer.member()?;
+    let view = state.app.council_page(actor, &slug).await?;
+    let members = view.members.ok_or(AppError::Forbidden)?;
+    let member = members
+        .into_iter()
+        .find(|m| m.member_id.as_str() == member)
+        .ok_or(AppError::NotFound)?;
+    let yourself = member.member_id == actor.member_id;
+    page(MemberPage {
+        council_name: view.council.name_in(viewer.tr.language).name.clone(),
+        vouches_required: view.council.settings.vouches_required,
+        organiser: view.standing.may(Action::ManageMembers),
+        may_vouch: view.standing.may(Action::Vouch)
+            && !yourself
+            && !member.vouched_by.contains(&actor.member_id),
+        yourself,
+        l: viewer.layout(),
+        slug,
+        member,
+        roles: &Role::ALL,
+    })
 }
 
 /// `POST /c/{slug}/members/{member}/vouch`
