@@ -1,6 +1,6 @@
 //! The federation: which councils send delegates to which. A directed graph that never has a cycle.
 
-use crate::{CouncilId, MemberId};
+use crate::CouncilId;
 use std::collections::{HashMap, HashSet};
 use thiserror::Error;
 
@@ -90,27 +90,6 @@ impl FederationGraph {
     pub fn ancestors(&self, council: &CouncilId) -> HashSet<CouncilId> {
         walk(council, |c| self.parents_of(c))
     }
-
-    /// Every council below `council`, following links downward.
-    pub fn descendants(&self, council: &CouncilId) -> HashSet<CouncilId> {
-        walk(council, |c| self.constituents_of(c))
-    }
-
-    /// The distinct base members a council represents: its own direct members and those of
-    /// every council below it, each counted once even when reachable by several paths.
-    pub fn represented_members<'a>(
-        &self,
-        council: &CouncilId,
-        direct_members: &'a HashMap<CouncilId, Vec<MemberId>>,
-    ) -> HashSet<&'a MemberId> {
-        let mut councils = self.descendants(council);
-        councils.insert(council.clone());
-        councils
-            .iter()
-            .filter_map(|c| direct_members.get(c))
-            .flatten()
-            .collect()
-    }
 }
 
 fn walk<'g>(start: &CouncilId, next: impl Fn(&CouncilId) -> &'g [CouncilId]) -> HashSet<CouncilId> {
@@ -175,23 +154,6 @@ mod tests {
     fn a_committee_may_join_several_higher_councils() {
         assert_eq!(city().check_link(&id("warehouse"), &id("strike")), Ok(()));
         assert_eq!(city().check_link(&id("boyle"), &id("world")), Ok(()));
-    }
-
-    #[test]
-    fn a_member_reachable_by_two_paths_is_represented_once() {
-        let graph = FederationGraph::from_links([
-            (id("garment"), id("city")),
-            (id("garment"), id("strike")),
-            (id("strike"), id("city")),
-        ]);
-        let members = HashMap::from([
-            (
-                id("garment"),
-                vec![MemberId::new("ana"), MemberId::new("luz")],
-            ),
-            (id("strike"), vec![MemberId::new("ana")]),
-        ]);
-        assert_eq!(graph.represented_members(&id("city"), &members).len(), 2);
     }
 
     #[test]
