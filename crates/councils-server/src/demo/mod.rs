@@ -348,14 +348,17 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         public_url: None,
         key_file: Config::default_key_file(database),
     };
-    let running = server::start(config).await?;
-    if !running.app.healthy().await {
-        anyhow::bail!("the demo database does not answer");
-    }
+    // Seeded before the server listens, so no one signs in to a half-made federation.
+    let db = Db::connect(database)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the demo database: {e}"))?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)?
         .as_secs() as i64;
-    let accounts = seed(&running.db, passphrase, now).await?;
+    let accounts = seed(&db, passphrase, now).await;
+    db.close().await;
+    let accounts = accounts?;
+    let running = server::start(config).await?;
     println!("councils demo is serving at {}", running.url);
     println!("Every demo account's passphrase: {passphrase}");
     println!("Demo accounts (handle, role, council):");
