@@ -33,9 +33,15 @@ impl FreshDb {
     /// configured. Panics under `CI=true` when none is configured.
     pub async fn postgres() -> Option<Self> {
         let Some(admin_url) = postgres_url() else {
-            eprintln!(
-                "SKIPPED PostgreSQL: set COUNCILS_TEST_POSTGRES=postgres://... to run these tests on it too"
-            );
+            // Written to the real standard error (the test harness captures `eprintln!`), once.
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "SKIPPED PostgreSQL: set COUNCILS_TEST_POSTGRES=postgres://... to run the store suite on it too"
+                );
+            });
             return None;
         };
         sqlx::any::install_default_drivers();
