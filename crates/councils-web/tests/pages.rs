@@ -509,3 +509,50 @@ async fn a_member_sees_and_ends_their_other_sessions_and_deleting_the_account_le
     assert!(minutes.text("p.notice").contains("intact"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_pages_work_the_same_on_postgresql() {
+    let Some(app) = TestApp::spawn_postgres().await else {
+        return;
+    };
+    let rosa = app
+        .found("garment", CouncilKind::WorkplaceCommittee, "rosa")
+        .await;
+    let city = app
+        .found("los-angeles", CouncilKind::CityCouncil, "cityorg")
+        .await;
+    let lupe = app
+        .join("garment", Role::Member, "lupe", Language::Es)
+        .await;
+    let router = app.router();
+    assert_eq!(
+        post(
+            &router,
+            "/c/garment/links",
+            &[("parent", "los-angeles")],
+            Some(&rosa.cookie())
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(
+        post(
+            &router,
+            "/c/los-angeles/links/garment/accept",
+            &[],
+            Some(&city.cookie())
+        )
+        .await
+        .status,
+        303
+    );
+    let council = get(&router, "/c/los-angeles", Some(&city.cookie()), None).await;
+    assert_eq!(council.texts("tbody td")[1], "3", "rosa, cityorg and lupe");
+    let page = get(&router, "/c/garment", Some(&lupe.cookie()), None).await;
+    assert_eq!(page.attr("html", "lang").as_deref(), Some("es"));
+    assert_eq!(page.texts("li[id^=member-]").len(), 3);
+    let minutes = get(&router, "/c/garment/minutes", Some(&lupe.cookie()), None).await;
+    assert!(minutes.text("p.notice").contains("intacta"));
+    app.stop().await;
+}
