@@ -307,6 +307,12 @@ async fn every_main_page_passes_axe_in_both_languages() {
             // After the screenshots: axe opens every folded section.
             violations.extend(browser.axe(&axe, name, language).await);
         }
+        // A member's page, where the organiser manages roles.
+        browser.open("/c/garment").await;
+        browser.click("li[id^='member-'] a").await;
+        browser.wait_for("form[action$='/remove']").await;
+        assert_eq!(browser.lang().await, language, "member page");
+        violations.extend(browser.axe(&axe, "member", language).await);
         browser.open("/c/garment").await;
         browser
             .click("form[action='/c/garment/invitations'] button[type=submit]")
