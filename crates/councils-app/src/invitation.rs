@@ -10,6 +10,8 @@ use councils_domain::{Action, Council, InvitationId, MemberId, Role, Slug};
 pub struct Invitation {
     pub url: String,
     pub expires_at: i64,
+    /// The council it is for; `None` for the invitation that founds the first council.
+    pub council: Option<Council>,
 }
 
 /// What the join page shows about an invitation before anyone uses it.
@@ -78,6 +80,7 @@ impl App {
             })
             .await?;
         Ok(Invitation {
+            council: council.cloned(),
             url: format!("{}/join/{}", self.config.public_url, token.expose()),
             expires_at,
         })

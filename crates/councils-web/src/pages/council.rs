@@ -127,7 +127,7 @@ pub async fn invite(
     let actor = viewer.member()?;
     let role = Role::from_code(&form.role).ok_or(AppError::BadValue)?;
     let invitation = state.app.invite(actor, &slug, role).await?;
-    let council = state.app.council_page(actor, &slug).await?.council;
+    let council = invitation.council.as_ref().ok_or(AppError::NotFound)?;
     page(InvitationPage {
         council_name: council.name_in(viewer.tr.language).name.clone(),
         l: viewer.layout(),
