@@ -46,3 +46,23 @@ id_type!(
     /// The public reference of a session, shown to its member so they can end it. Not the token.
     SessionId
 );
+id_type!(
+    /// A motion put to a council: an ordinary motion, an election, a recall vote or a strike vote.
+    MotionId
+);
+id_type!(
+    /// An amendment proposed to a motion during its discussion.
+    AmendmentId
+);
+id_type!(
+    /// A comment in a motion's discussion.
+    CommentId
+);
+id_type!(
+    /// A recall of a delegate, from its first signature to its end.
+    RecallId
+);
+id_type!(
+    /// An election of delegates by a council, for a term.
+    ElectionId
+);

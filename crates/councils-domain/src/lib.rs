@@ -8,18 +8,37 @@ pub mod federation;
 pub mod handle;
 pub mod ids;
 pub mod language;
+pub mod mandate;
 pub mod minutes;
+pub mod motion;
 pub mod passphrase;
+pub mod recall;
 pub mod role;
 pub mod seat;
+pub mod term;
 pub mod vouching;
 
 pub use council::{Council, CouncilKind, CouncilName, CouncilSettings, Slug};
 pub use federation::{FederationError, FederationGraph};
 pub use handle::Handle;
-pub use ids::{CouncilId, InvitationId, MemberId, SessionId};
+pub use ids::{
+    AmendmentId, CommentId, CouncilId, ElectionId, InvitationId, MemberId, MotionId, RecallId,
+    SessionId,
+};
 pub use language::Language;
+pub use mandate::{
+    MandateCheck, MandateChoice, MandateError, MandatePolicy, VoteDecision, apply_policy,
+    check_vote,
+};
 pub use minutes::{ChainBreak, MinutesEntry, MinutesEvent, verify_chain};
+pub use motion::{
+    BallotError, Choice, CountError, Decision, Detail, Method, MotionError, MotionKind,
+    MotionRules, MotionText, Outcome, Phase, Secrecy, StvVariant, count,
+};
 pub use passphrase::Passphrase;
+pub use recall::{
+    Recall, RecallError, RecallMode, RecallRules, RecallState, RecallStep, RecallThreshold,
+};
 pub use role::{Action, MembershipStatus, Role, Standing};
 pub use seat::SeatRule;
+pub use term::{Term, TermCap, TermError, may_stand};

@@ -5,7 +5,8 @@
 //! name members by their opaque id only: when a member deletes their account the entry stays,
 //! the chain stays valid, and the page shows a tombstone instead of a handle.
 
-use crate::{CouncilId, CouncilKind, MemberId, Role};
+use crate::motion::Outcome;
+use crate::{AmendmentId, CouncilId, CouncilKind, MemberId, MotionId, Role};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
@@ -75,6 +76,28 @@ pub enum MinutesEvent {
         parent: CouncilId,
         by: MemberId,
     },
+    /// A motion was put to the council; `title` in the first language it was written in.
+    MotionProposed {
+        motion: MotionId,
+        by: MemberId,
+        title: String,
+    },
+    /// Voting opened on a motion, with this many members entitled to vote.
+    VotingOpened {
+        motion: MotionId,
+        by: Option<MemberId>,
+        entitled: u64,
+    },
+    AmendmentAccepted {
+        motion: MotionId,
+        amendment: AmendmentId,
+        by: MemberId,
+    },
+    /// A motion was decided; the count goes into the minutes whole.
+    MotionDecided {
+        motion: MotionId,
+        outcome: Box<Outcome>,
+    },
 }
 
 impl MinutesEvent {
@@ -94,6 +117,10 @@ impl MinutesEvent {
             MinutesEvent::LinkRequested { .. } => "link-requested",
             MinutesEvent::LinkAccepted { .. } => "link-accepted",
             MinutesEvent::LinkEnded { .. } => "link-ended",
+            MinutesEvent::MotionProposed { .. } => "motion-proposed",
+            MinutesEvent::VotingOpened { .. } => "voting-opened",
+            MinutesEvent::AmendmentAccepted { .. } => "amendment-accepted",
+            MinutesEvent::MotionDecided { .. } => "motion-decided",
         }
     }
 }

@@ -89,6 +89,13 @@ pub enum Action {
     ChangeSettings,
     /// Ask to join a higher council, accept or end a constituent's link.
     ManageFederation,
+    /// Put a motion to the council, comment on motions, propose amendments.
+    ProposeMotion,
+    /// Cast a ballot on a motion that is voting.
+    Vote,
+    /// Chair the council's decisions: open and close voting on any motion (a mover may open
+    /// voting on their own).
+    ChairMotions,
 }
 
 /// Where a person stands in one council: outside it, pending, or an active member with roles.
@@ -106,13 +113,17 @@ impl Standing {
         match self {
             Standing::Outsider | Standing::Pending => matches!(action, Action::SeeCouncil),
             Standing::Active(roles) => match action {
-                Action::SeeCouncil | Action::SeeMembers | Action::ReadMinutes | Action::Vouch => {
-                    true
-                }
+                Action::SeeCouncil
+                | Action::SeeMembers
+                | Action::ReadMinutes
+                | Action::Vouch
+                | Action::ProposeMotion
+                | Action::Vote => true,
                 Action::Invite
                 | Action::ManageMembers
                 | Action::ChangeSettings
-                | Action::ManageFederation => roles.contains(&Role::Organiser),
+                | Action::ManageFederation
+                | Action::ChairMotions => roles.contains(&Role::Organiser),
             },
         }
     }
@@ -133,6 +144,8 @@ mod tests {
         assert!(!Standing::Pending.may(Action::SeeMembers));
         assert!(!Standing::Pending.may(Action::ReadMinutes));
         assert!(!Standing::Pending.may(Action::Vouch));
+        assert!(!Standing::Pending.may(Action::Vote));
+        assert!(!Standing::Pending.may(Action::ProposeMotion));
     }
 
     #[test]
@@ -144,6 +157,7 @@ mod tests {
             Action::ManageMembers,
             Action::ChangeSettings,
             Action::ManageFederation,
+            Action::ChairMotions,
         ] {
             assert!(!member.may(action));
             assert!(organiser.may(action));
