@@ -4,6 +4,7 @@ use crate::crypto::SessionToken;
 use crate::ports::LiveSession;
 use crate::{App, AppError};
 use councils_domain::{Handle, Language, MemberId, SessionId};
+use std::sync::Arc;
 
 /// A signed-in member, as every use case receives them.
 #[derive(Clone, Debug)]
@@ -22,15 +23,12 @@ impl App {
     /// too long, or older than the absolute limit, is ended here.
     pub async fn authenticate(&self, token: &SessionToken) -> Result<Actor, AppError> {
         let now = self.now();
+        let live = self.live_session(token.hash()).await?;
         let LiveSession {
             session,
             handle,
             language,
-        } = self
-            .store
-            .session_by_token_hash(&token.hash())
-            .await?
-            .ok_or(AppError::NotSignedIn)?;
+        } = &*live;
         let idle = now - session.last_seen_at > self.config.session_idle;
         let too_old = now - session.created_at > self.config.session_absolute;
         if idle || too_old {
@@ -41,12 +39,44 @@ impl App {
         }
         if now - session.last_seen_at >= TOUCH_EVERY {
             self.store.touch_session(&session.id, now).await?;
+            self.touched(&live, now);
         }
         Ok(Actor {
-            member_id: session.member_id,
-            handle,
-            language,
-            session_id: session.id,
+            member_id: session.member_id.clone(),
+            handle: handle.clone(),
+            language: *language,
+            session_id: session.id.clone(),
         })
+    }
+
+    /// The session behind a token hash, from memory while nothing has been written since it
+    /// was read (a sign-out, a removal or a touch is a write, so none is missed).
+    /// A touch is not counted as a write (it would make every cached page stale once a
+    /// minute per member), so the cached session is brought up to date here.
+    fn touched(&self, live: &LiveSession, now: i64) {
+        if let Some(g) = self.store.generation() {
+            let mut fresh = live.clone();
+            fresh.session.last_seen_at = now;
+            self.cache
+                .sessions
+                .put(fresh.session.token_hash.clone(), g, Arc::new(fresh));
+        }
+    }
+
+    async fn live_session(&self, hash: String) -> Result<Arc<LiveSession>, AppError> {
+        let generation = self.store.generation();
+        if let Some(live) = generation.and_then(|g| self.cache.sessions.get(&hash, g)) {
+            return Ok(live);
+        }
+        let live = Arc::new(
+            self.store
+                .session_by_token_hash(&hash)
+                .await?
+                .ok_or(AppError::NotSignedIn)?,
+        );
+        if let Some(g) = generation {
+            self.cache.sessions.put(hash, g, live.clone());
+        }
+        Ok(live)
     }
 }

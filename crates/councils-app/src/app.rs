@@ -1,9 +1,12 @@
 //! The application: the ports it was wired with and the instance's settings.
 
 use crate::clock::Clock;
+use crate::council::CouncilPage;
 use crate::crypto::FieldCipher;
-use crate::ports::Store;
+use crate::ports::{LiveSession, Store};
+use crate::read_cache::ReadCache;
 use crate::throttle::SignInThrottle;
+use councils_domain::MemberId;
 use std::sync::Arc;
 
 /// Settings that shape the use cases.
@@ -37,8 +40,20 @@ pub struct App {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) cipher: FieldCipher,
     pub(crate) throttle: Arc<SignInThrottle>,
-    pub(crate) config: AppConfig,
+    pub(crate) config: Arc<AppConfig>,
+    pub(crate) cache: Arc<Caches>,
 }
+
+/// The reads kept between writes (see [`ReadCache`]): the two every signed-in page makes.
+pub(crate) struct Caches {
+    /// Sessions by token hash.
+    pub(crate) sessions: ReadCache<String, LiveSession>,
+    /// Council pages by slug and reader (what a page shows depends on the reader's standing).
+    pub(crate) council_pages: ReadCache<(String, MemberId), CouncilPage>,
+}
+
+/// Entries per cache: a few hundred bytes for a session, a few kilobytes for a page.
+const CACHE_CAPACITY: usize = 10_000;
 
 impl App {
     /// Wires the application.
@@ -53,7 +68,11 @@ impl App {
             clock,
             cipher,
             throttle: Arc::new(SignInThrottle::default()),
-            config,
+            config: Arc::new(config),
+            cache: Arc::new(Caches {
+                sessions: ReadCache::new(CACHE_CAPACITY),
+                council_pages: ReadCache::new(CACHE_CAPACITY),
+            }),
         }
     }
 
@@ -65,6 +84,12 @@ impl App {
     /// The field cipher, for device cookies checked at the web edge.
     pub fn cipher(&self) -> &FieldCipher {
         &self.cipher
+    }
+
+    /// The store's write generation (see `ports::MemberStore::generation`), for the web
+    /// layer's cache of rendered pages.
+    pub fn generation(&self) -> Option<u64> {
+        self.store.generation()
     }
 
     /// Whether the database answers.

@@ -9,6 +9,7 @@ use councils_domain::{
     SeatRule, Slug, Standing,
 };
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A council in the list of the actor's councils.
 #[derive(Clone, Debug)]
@@ -123,8 +124,26 @@ impl App {
         Ok(councils)
     }
 
-    /// A council's page as the actor may see it.
-    pub async fn council_page(&self, actor: &Actor, slug: &str) -> Result<CouncilPage, AppError> {
+    /// A council's page as the actor may see it, from memory while nothing has been written
+    /// since it was read.
+    pub async fn council_page(
+        &self,
+        actor: &Actor,
+        slug: &str,
+    ) -> Result<Arc<CouncilPage>, AppError> {
+        let generation = self.store.generation();
+        let key = (slug.to_string(), actor.member_id.clone());
+        if let Some(page) = generation.and_then(|g| self.cache.council_pages.get(&key, g)) {
+            return Ok(page);
+        }
+        let page = Arc::new(self.read_council_page(actor, slug).await?);
+        if let Some(g) = generation {
+            self.cache.council_pages.put(key, g, page.clone());
+        }
+        Ok(page)
+    }
+
+    async fn read_council_page(&self, actor: &Actor, slug: &str) -> Result<CouncilPage, AppError> {
         let (council, standing) = self
             .council_for_action(actor, slug, Action::SeeCouncil)
             .await?;

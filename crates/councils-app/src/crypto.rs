@@ -95,6 +95,7 @@ pub struct DecryptError;
 pub struct FieldCipher {
     cipher: XChaCha20Poly1305,
     device_key: Secret<Vec<u8>>,
+    ballot_key: Secret<Vec<u8>>,
 }
 
 impl FieldCipher {
@@ -107,9 +108,14 @@ impl FieldCipher {
         let mut device = Sha256::new();
         device.update(b"councils device cookie\n");
         device.update(key_bytes);
+        // And one for ballot ids, so a ballot's id says nothing without the key.
+        let mut ballot = Sha256::new();
+        ballot.update(b"councils ballot id\n");
+        ballot.update(key_bytes);
         Self {
             cipher,
             device_key: Secret::new(device.finalize().to_vec()),
+            ballot_key: Secret::new(ballot.finalize().to_vec()),
         }
     }
 
@@ -156,6 +162,18 @@ impl FieldCipher {
         let mut mac =
             <Hmac<Sha256> as Mac>::new_from_slice(self.device_key.expose()).expect("any length");
         mac.update(member.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+
+    /// A ballot's id in the ballot box: a keyed hash of the motion and the voter. The same
+    /// voter always gets the same id on a motion (so a new ballot replaces the old one), and
+    /// without the instance key, which is not in the database, no one can tell whose it is.
+    pub fn ballot_id(&self, motion: &str, voter: &str) -> String {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(self.ballot_key.expose()).expect("any length");
+        mac.update(motion.as_bytes());
+        mac.update(b"\n");
+        mac.update(voter.as_bytes());
         URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     }
 }

@@ -5,6 +5,7 @@ use crate::ports::StoreError;
 use councils_domain::council::SlugError;
 use councils_domain::federation::FederationError;
 use councils_domain::handle::HandleError;
+use councils_domain::motion::{BallotError, MotionError, OptionsError, TextError};
 use councils_domain::passphrase::PassphraseError;
 use thiserror::Error;
 
@@ -53,6 +54,19 @@ pub enum AppError {
     FieldMissing,
     #[error("a value is not one of those offered")]
     BadValue,
+    #[error(transparent)]
+    Motion(#[from] MotionError),
+    #[error(transparent)]
+    MotionText(#[from] TextError),
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+    #[error(transparent)]
+    Ballot(#[from] BallotError),
+    /// Someone else moved the motion on first (voting closed, amendment already decided).
+    #[error("the motion changed meanwhile")]
+    MotionChanged,
+    #[error("the motion is not voting")]
+    NotVoting,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -83,6 +97,12 @@ impl AppError {
             AppError::FieldTooLong => "field-too-long",
             AppError::FieldMissing => "field-missing",
             AppError::BadValue => "bad-value",
+            AppError::Motion(e) => e.code(),
+            AppError::MotionText(e) => e.code(),
+            AppError::Options(e) => e.code(),
+            AppError::Ballot(e) => e.code(),
+            AppError::MotionChanged => "motion-changed",
+            AppError::NotVoting => "not-voting",
             AppError::Internal(_) => "internal",
         }
     }
@@ -98,6 +118,7 @@ impl From<StoreError> for AppError {
             StoreError::AlreadyVouched => AppError::AlreadyVouched,
             StoreError::AlreadyMember => AppError::AlreadyMember,
             StoreError::LastOrganiser => AppError::LastOrganiser,
+            StoreError::Conflict => AppError::MotionChanged,
             StoreError::Federation(e) => AppError::Federation(e),
             StoreError::Backend(message) => AppError::Internal(message),
         }

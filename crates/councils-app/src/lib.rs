@@ -7,6 +7,7 @@
 pub mod account;
 pub mod actor;
 pub mod app;
+pub mod ballot;
 pub mod clock;
 pub mod council;
 pub mod crypto;
@@ -16,7 +17,9 @@ pub mod invitation;
 pub mod join;
 pub mod membership;
 pub mod minutes;
+pub mod motion;
 pub mod ports;
+pub mod read_cache;
 pub mod session;
 pub mod throttle;
 

@@ -13,6 +13,8 @@ use tokio::task::JoinHandle;
 
 /// How often expired sessions and invitations are deleted.
 const RETENTION_EVERY: Duration = Duration::from_secs(600);
+/// Motions whose voting time has run out are closed and counted this soon after.
+const CLOSING_EVERY: Duration = Duration::from_secs(30);
 
 /// A server that is listening. Dropping it does not stop it; call [`RunningServer::stop`].
 pub struct RunningServer {
@@ -117,12 +119,20 @@ pub async fn start_with_clock(
     let mut sweep_stopped = stop.subscribe();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(RETENTION_EVERY);
+        let mut closing = tokio::time::interval(CLOSING_EVERY);
         loop {
             tokio::select! {
                 _ = every.tick() => {
                     match sweeper.enforce_retention().await {
                         Ok(purged) => tracing::info!(sessions = purged.sessions, invitations = purged.invitations, "retention sweep"),
                         Err(error) => tracing::error!(error = %error, "retention sweep failed"),
+                    }
+                }
+                _ = closing.tick() => {
+                    match sweeper.close_due_motions().await {
+                        Ok(0) => {}
+                        Ok(decided) => tracing::info!(decided, "motions closed on time"),
+                        Err(error) => tracing::error!(error = %error, "closing motions failed"),
                     }
                 }
                 _ = sweep_stopped.changed() => break,

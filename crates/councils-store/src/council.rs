@@ -162,7 +162,7 @@ impl CouncilStore for Db {
             now,
         )
         .await?;
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn update_council(
@@ -210,7 +210,7 @@ impl CouncilStore for Db {
             )
             .await?;
         }
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn minutes(&self, council: &CouncilId) -> Result<Vec<MinutesEntry>, StoreError> {

@@ -113,7 +113,7 @@ impl FederationStore for Db {
             by: by.clone(),
         };
         Self::record_both(&mut tx, constituent, parent, now, event).await?;
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn accept_link(
@@ -142,7 +142,7 @@ impl FederationStore for Db {
             by: by.clone(),
         };
         Self::record_both(&mut tx, constituent, parent, now, event).await?;
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn end_link(
@@ -169,6 +169,6 @@ impl FederationStore for Db {
             by: by.clone(),
         };
         Self::record_both(&mut tx, constituent, parent, now, event).await?;
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 }

@@ -69,7 +69,7 @@ async fn starting_status(
 #[async_trait]
 impl InvitationStore for Db {
     async fn create_invitation(&self, invitation: &InvitationRecord) -> Result<(), StoreError> {
-        sqlx::query(
+        self.write_one(sqlx::query(
             "insert into invitation
              (invitation_id, token_hash, council_id, role, created_by, created_at, expires_at, used_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -82,7 +82,7 @@ impl InvitationStore for Db {
         .bind(invitation.created_at)
         .bind(invitation.expires_at)
         .bind(invitation.used_at)
-        .execute(&self.write)
+        )
         .await
         .map_err(backend_error)?;
         Ok(())
@@ -156,7 +156,7 @@ impl InvitationStore for Db {
             (None, None) => return Err(StoreError::NotFound),
         };
         add_membership(&mut tx, &council, &member.id, role, status, now).await?;
-        tx.commit().await.map_err(backend_error)?;
+        self.commit(tx).await.map_err(backend_error)?;
         Ok(status)
     }
 
@@ -182,7 +182,7 @@ impl InvitationStore for Db {
         }
         let status = starting_status(&mut tx, &council).await?;
         add_membership(&mut tx, &council, member, role, status, now).await?;
-        tx.commit().await.map_err(backend_error)?;
+        self.commit(tx).await.map_err(backend_error)?;
         Ok(status)
     }
 }

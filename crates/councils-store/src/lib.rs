@@ -4,21 +4,27 @@
 //! Every port method is one transaction. On SQLite all writes go through a single connection
 //! (one writer; readers never block it in WAL mode), with `synchronous=FULL` so that an
 //! acknowledged write survives the process being killed, and `secure_delete=ON` so that
-//! deleted personal data is overwritten in the file.
+//! deleted personal data is overwritten in the file. Ballots are the exception to one
+//! transaction per call: they are committed in groups by one writer task (`ballot`).
 
+mod ballot;
 mod council;
 mod federation;
 mod invitation;
 mod member;
 mod membership;
 mod minutes;
+mod motion;
 mod rows;
 mod session;
 
 use councils_app::StoreError;
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::any::{AnyArguments, AnyConnectOptions, AnyPoolOptions, AnyQueryResult};
+use sqlx::query::Query;
+use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Which database a store talks to.
@@ -32,8 +38,13 @@ pub enum Backend {
 #[derive(Clone)]
 pub struct Db {
     read: AnyPool,
+    /// Every write goes through [`Db::commit`] or [`Db::write_one`], which count it.
     write: AnyPool,
     backend: Backend,
+    /// How many writes this process has made; see [`councils_app::ports::Store::generation`].
+    generation: Arc<AtomicU64>,
+    /// The task that commits ballots in groups, on the write pool.
+    ballots: Arc<ballot::BallotWriter>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -62,7 +73,7 @@ impl Db {
             Backend::Postgres
         };
         let options = AnyConnectOptions::from_str(&url).map_err(backend_error)?;
-        let db = match backend {
+        let (read, write) = match backend {
             Backend::Sqlite => {
                 let write = sqlite_pool(1)
                     .connect_with(options.clone())
@@ -77,11 +88,7 @@ impl Db {
                     .connect_with(options)
                     .await
                     .map_err(backend_error)?;
-                Db {
-                    read,
-                    write,
-                    backend,
-                }
+                (read, write)
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -90,12 +97,15 @@ impl Db {
                     .connect_with(options)
                     .await
                     .map_err(backend_error)?;
-                Db {
-                    read: pool.clone(),
-                    write: pool,
-                    backend,
-                }
+                (pool.clone(), pool)
             }
+        };
+        let db = Db {
+            ballots: ballot::BallotWriter::start(write.clone(), backend),
+            read,
+            write,
+            backend,
+            generation: Arc::default(),
         };
         db.migrate().await?;
         Ok(db)
@@ -117,8 +127,10 @@ impl Db {
         self.backend
     }
 
-    /// Closes every connection; on SQLite this checkpoints and truncates the WAL.
+    /// Closes every connection, once the ballots already cast are written; on SQLite this
+    /// checkpoints and truncates the WAL.
     pub async fn close(&self) {
+        self.ballots.stop().await;
         if self.backend == Backend::Sqlite {
             let _ = self.write.execute("pragma wal_checkpoint(truncate)").await;
         }
@@ -126,8 +138,35 @@ impl Db {
         self.write.close().await;
     }
 
-    pub(crate) async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+    pub(crate) async fn begin(&self) -> Result<Transaction<'static, Any>, StoreError> {
         self.write.begin().await.map_err(backend_error)
+    }
+
+    /// Commits a write transaction and counts the write, before the caller can acknowledge it,
+    /// so no read cached before it is served after it.
+    pub(crate) async fn commit(&self, tx: Transaction<'static, Any>) -> Result<(), sqlx::Error> {
+        let committed = tx.commit().await;
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        committed
+    }
+
+    /// Runs one writing statement on its own and counts the write.
+    pub(crate) async fn write_one<'q>(
+        &self,
+        query: Query<'q, Any, AnyArguments>,
+    ) -> Result<AnyQueryResult, sqlx::Error> {
+        let written = query.execute(&self.write).await;
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        written
+    }
+
+    /// The write count, when this process is the only writer (SQLite: the file is ours alone).
+    /// On PostgreSQL other processes may write too, so nothing read can be cached by it.
+    pub(crate) fn generation(&self) -> Option<u64> {
+        match self.backend {
+            Backend::Sqlite => Some(self.generation.load(Ordering::SeqCst)),
+            Backend::Postgres => None,
+        }
     }
 }
 

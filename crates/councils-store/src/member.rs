@@ -9,6 +9,10 @@ use councils_domain::{CouncilId, Handle, Language, MemberId, MinutesEvent, Sessi
 
 #[async_trait]
 impl MemberStore for Db {
+    fn generation(&self) -> Option<u64> {
+        Db::generation(self)
+    }
+
     async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("select 1")
             .execute(&self.read)
@@ -57,29 +61,31 @@ impl MemberStore for Db {
         id: &MemberId,
         language: Language,
     ) -> Result<(), StoreError> {
-        sqlx::query("update member set language = $1 where member_id = $2")
-            .bind(language.code())
-            .bind(id.as_str())
-            .execute(&self.write)
-            .await
-            .map_err(backend_error)?;
+        self.write_one(
+            sqlx::query("update member set language = $1 where member_id = $2")
+                .bind(language.code())
+                .bind(id.as_str()),
+        )
+        .await
+        .map_err(backend_error)?;
         Ok(())
     }
 
     async fn set_member_handle(&self, id: &MemberId, handle: &Handle) -> Result<(), StoreError> {
-        sqlx::query("update member set handle = $1, handle_key = $2 where member_id = $3")
-            .bind(handle.as_str())
-            .bind(handle.key())
-            .bind(id.as_str())
-            .execute(&self.write)
-            .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::HandleTaken
-                } else {
-                    backend_error(e)
-                }
-            })?;
+        self.write_one(
+            sqlx::query("update member set handle = $1, handle_key = $2 where member_id = $3")
+                .bind(handle.as_str())
+                .bind(handle.key())
+                .bind(id.as_str()),
+        )
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::HandleTaken
+            } else {
+                backend_error(e)
+            }
+        })?;
         Ok(())
     }
 
@@ -102,7 +108,7 @@ impl MemberStore for Db {
             .execute(&mut *tx)
             .await
             .map_err(backend_error)?;
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn set_member_email(
@@ -110,12 +116,13 @@ impl MemberStore for Db {
         id: &MemberId,
         sealed: Option<Vec<u8>>,
     ) -> Result<(), StoreError> {
-        sqlx::query("update member set email_sealed = $1 where member_id = $2")
-            .bind(sealed)
-            .bind(id.as_str())
-            .execute(&self.write)
-            .await
-            .map_err(backend_error)?;
+        self.write_one(
+            sqlx::query("update member set email_sealed = $1 where member_id = $2")
+                .bind(sealed)
+                .bind(id.as_str()),
+        )
+        .await
+        .map_err(backend_error)?;
         Ok(())
     }
 
@@ -140,6 +147,6 @@ impl MemberStore for Db {
         if deleted.rows_affected() != 1 {
             return Err(StoreError::NotFound);
         }
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 }

@@ -292,7 +292,7 @@ impl MembershipStore for Db {
             };
             minutes::append(&mut tx, council, now, &event).await?;
         }
-        tx.commit().await.map_err(backend_error)?;
+        self.commit(tx).await.map_err(backend_error)?;
         Ok(new_status)
     }
 
@@ -312,7 +312,7 @@ impl MembershipStore for Db {
             by: Some(by.clone()),
         };
         minutes::append(&mut tx, council, now, &event).await?;
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn grant_role(
@@ -343,7 +343,7 @@ impl MembershipStore for Db {
             };
             minutes::append(&mut tx, council, now, &event).await?;
         }
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn revoke_role(
@@ -375,7 +375,7 @@ impl MembershipStore for Db {
             };
             minutes::append(&mut tx, council, now, &event).await?;
         }
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn remove_member(
@@ -414,7 +414,7 @@ impl MembershipStore for Db {
             by: by.clone(),
         };
         minutes::append(&mut tx, council, now, &event).await?;
-        tx.commit().await.map_err(backend_error)
+        self.commit(tx).await.map_err(backend_error)
     }
 
     async fn represented_members(&self, council: &CouncilId) -> Result<u64, StoreError> {

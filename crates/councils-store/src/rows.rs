@@ -7,7 +7,7 @@ use councils_domain::{
     MembershipStatus, Role, SeatRule, SessionId, Slug,
 };
 
-fn corrupt(what: &str) -> StoreError {
+pub(crate) fn corrupt(what: &str) -> StoreError {
     StoreError::Backend(format!("unreadable {what} in the database"))
 }
 

@@ -18,18 +18,19 @@ struct LiveSessionRow {
 #[async_trait]
 impl SessionStore for Db {
     async fn create_session(&self, session: &SessionRecord) -> Result<(), StoreError> {
-        sqlx::query(concat!(
-            "insert into session (",
-            session_columns!(),
-            ") values ($1, $2, $3, $4, $5, $6)"
-        ))
-        .bind(session.id.as_str())
-        .bind(&session.token_hash)
-        .bind(session.member_id.as_str())
-        .bind(session_kind_code(session.kind))
-        .bind(session.created_at)
-        .bind(session.last_seen_at)
-        .execute(&self.write)
+        self.write_one(
+            sqlx::query(concat!(
+                "insert into session (",
+                session_columns!(),
+                ") values ($1, $2, $3, $4, $5, $6)"
+            ))
+            .bind(session.id.as_str())
+            .bind(&session.token_hash)
+            .bind(session.member_id.as_str())
+            .bind(session_kind_code(session.kind))
+            .bind(session.created_at)
+            .bind(session.last_seen_at),
+        )
         .await
         .map_err(backend_error)?;
         Ok(())
@@ -57,6 +58,7 @@ impl SessionStore for Db {
     }
 
     async fn touch_session(&self, id: &SessionId, now: i64) -> Result<(), StoreError> {
+        // Deliberately not `write_one`: see the port's comment on the write generation.
         sqlx::query("update session set last_seen_at = $1 where session_id = $2")
             .bind(now)
             .bind(id.as_str())
@@ -80,12 +82,13 @@ impl SessionStore for Db {
     }
 
     async fn delete_session(&self, member: &MemberId, id: &SessionId) -> Result<(), StoreError> {
-        sqlx::query("delete from session where session_id = $1 and member_id = $2")
-            .bind(id.as_str())
-            .bind(member.as_str())
-            .execute(&self.write)
-            .await
-            .map_err(backend_error)?;
+        self.write_one(
+            sqlx::query("delete from session where session_id = $1 and member_id = $2")
+                .bind(id.as_str())
+                .bind(member.as_str()),
+        )
+        .await
+        .map_err(backend_error)?;
         Ok(())
     }
 
@@ -108,7 +111,7 @@ impl SessionStore for Db {
             .execute(&mut *tx)
             .await
             .map_err(backend_error)?;
-        tx.commit().await.map_err(backend_error)?;
+        self.commit(tx).await.map_err(backend_error)?;
         Ok(Purged {
             sessions: sessions.rows_affected(),
             invitations: invitations.rows_affected(),

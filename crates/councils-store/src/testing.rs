@@ -97,6 +97,39 @@ impl FreshDb {
     }
 }
 
+/// Every row of `table` as a dump would show it: each column's name and its value as text
+/// (`None` for null). For tests that check what the database itself holds, such as that the
+/// ballot box names no voter.
+pub async fn dump(db: &Db, table: &'static str) -> Vec<Vec<(String, Option<String>)>> {
+    use sqlx::{Column, Row};
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("select * from {table}")))
+        .fetch_all(&db.read)
+        .await
+        .expect("read the table");
+    rows.iter()
+        .map(|row| {
+            row.columns()
+                .iter()
+                .map(|column| {
+                    let i = column.ordinal();
+                    let value = row
+                        .try_get::<Option<String>, _>(i)
+                        .or_else(|_| {
+                            row.try_get::<Option<i64>, _>(i)
+                                .map(|v| v.map(|v| v.to_string()))
+                        })
+                        .or_else(|_| {
+                            row.try_get::<Option<Vec<u8>>, _>(i)
+                                .map(|v| v.map(|v| String::from_utf8_lossy(&v).into_owned()))
+                        })
+                        .expect("a text, integer or blob column");
+                    (column.name().to_string(), value)
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The PostgreSQL server for tests, from `COUNCILS_TEST_POSTGRES`.
 pub fn postgres_url() -> Option<String> {
     match std::env::var("COUNCILS_TEST_POSTGRES") {

@@ -5,8 +5,10 @@ use councils_app::StoreError;
 use councils_app::ports::*;
 use councils_domain::federation::FederationError;
 use councils_domain::minutes::verify_chain;
+use councils_domain::motion::YesNo;
 use councils_domain::*;
 use councils_store::Db;
+use councils_tally::rules::{Majority, MajorityBase, MajorityRule, Quorum};
 
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
@@ -48,6 +50,18 @@ conformance!(
     a_deleted_member_leaves_a_tombstone_and_a_valid_chain,
     expired_sessions_and_invitations_are_purged,
     settings_changes_are_recorded_in_the_minutes,
+    a_motion_round_trips_with_its_rules_options_and_texts,
+    a_motion_moves_on_in_order_and_a_stale_move_is_a_conflict,
+    opening_and_deciding_a_vote_are_recorded_in_a_valid_chain,
+    an_accepted_amendment_replaces_the_body_once,
+    a_voter_casting_twice_leaves_one_ballot_with_the_second_choice,
+    a_ballot_on_a_motion_not_voting_is_a_conflict_and_changes_nothing,
+    five_hundred_ballots_cast_at_once_all_land,
+    a_secret_vote_leaves_nothing_linking_the_roll_to_the_box,
+    an_open_vote_shows_who_voted_what,
+    a_deleted_voter_leaves_the_roll_but_their_ballot_stays,
+    a_closed_store_refuses_ballots_instead_of_waiting,
+    no_ballot_goes_in_after_the_decision,
 );
 
 const NOW: i64 = 1_800_000_000;
@@ -452,4 +466,586 @@ async fn settings_changes_are_recorded_in_the_minutes(db: &Db) {
         &codes[codes.len() - 2..],
         ["settings-changed", "names-changed"]
     );
+}
+
+fn text(language: Language, title: &str, body: &str) -> MotionText {
+    MotionText::new(language, title, body).unwrap()
+}
+
+/// A yes/no motion of `council`, moved by `mover`, in `phase`.
+fn yes_no_motion(
+    id: &str,
+    council: &CouncilId,
+    mover: &MemberId,
+    secrecy: Secrecy,
+    phase: Phase,
+) -> MotionRecord {
+    MotionRecord {
+        id: MotionId::new(id),
+        council_id: council.clone(),
+        mover: Some(mover.clone()),
+        kind: MotionKind::Ordinary,
+        rules: MotionRules::new(
+            MotionKind::Ordinary,
+            Method::YesNo,
+            Quorum::None,
+            MajorityRule::default(),
+            secrecy,
+        )
+        .unwrap(),
+        options: vec![],
+        texts: vec![text(Language::Es, "Huelga el lunes", "Paramos el taller.")],
+        phase,
+        created_at: NOW,
+        voting_opened_at: None,
+        entitled: None,
+        closes_at: None,
+        decided_at: None,
+        outcome: None,
+    }
+}
+
+fn phase_change(motion: &MotionId, from: Phase, to: Phase, by: &MemberId) -> PhaseChange {
+    PhaseChange {
+        motion_id: motion.clone(),
+        from,
+        to,
+        by: Some(by.clone()),
+        at: NOW + 60,
+        entitled: None,
+        closes_at: None,
+    }
+}
+
+/// A yes/no motion of a new council, already voting, with its mover.
+async fn voting_motion(db: &Db, secrecy: Secrecy) -> (CouncilId, MemberId, MotionId) {
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    let motion = yes_no_motion("strike", &garment, &rosa, secrecy, Phase::Discussion);
+    db.create_motion(&motion).await.unwrap();
+    db.change_phase(&PhaseChange {
+        entitled: Some(3),
+        ..phase_change(&motion.id, Phase::Discussion, Phase::Voting, &rosa)
+    })
+    .await
+    .unwrap();
+    (garment, rosa, motion.id)
+}
+
+fn ballot(motion: &MotionId, voter: &MemberId, choice: &str, open: bool) -> BallotRecord {
+    BallotRecord {
+        motion_id: motion.clone(),
+        voter: voter.clone(),
+        // The application's keyed hash; any value no voter id is part of stands in for it.
+        ballot_id: format!(
+            "b{:x}",
+            fnv(&format!("{}/{}", motion.as_str(), voter.as_str()))
+        ),
+        choice: choice.into(),
+        weight: 1,
+        open,
+    }
+}
+
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+fn yes_outcome(rules: &MotionRules) -> Outcome {
+    count(rules, &[], &[(Choice::YesNo(YesNo::Yes), 1)], Some(3), 7).unwrap()
+}
+
+async fn a_motion_round_trips_with_its_rules_options_and_texts(db: &Db) {
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    let rules = MotionRules::new(
+        MotionKind::Election,
+        Method::Stv {
+            seats: 2,
+            variant: StvVariant::Scottish,
+        },
+        Quorum::Share { num: 1, den: 3 },
+        MajorityRule {
+            majority: Majority::Fraction { num: 3, den: 5 },
+            base: MajorityBase::Entitled,
+        },
+        Secrecy::Secret,
+    )
+    .unwrap();
+    let election = MotionRecord {
+        id: MotionId::new("delegates"),
+        council_id: garment.clone(),
+        mover: Some(rosa.clone()),
+        kind: MotionKind::Election,
+        rules,
+        options: vec!["Lupe".into(), "Ana".into(), "Mateo".into()],
+        // Spanish first: the order they were written in comes back, not the languages' order.
+        texts: vec![
+            text(Language::Es, "Delegadas al consejo", "Elegimos dos."),
+            text(Language::En, "Delegates to the council", "We elect two."),
+        ],
+        phase: Phase::Draft,
+        created_at: NOW,
+        voting_opened_at: None,
+        entitled: None,
+        closes_at: None,
+        decided_at: None,
+        outcome: None,
+    };
+    db.create_motion(&election).await.unwrap();
+    let mut later = yes_no_motion("strike", &garment, &rosa, Secrecy::Open, Phase::Discussion);
+    later.rules = MotionRules::new(
+        MotionKind::Ordinary,
+        Method::YesNo,
+        Quorum::Absolute(12),
+        MajorityRule {
+            majority: Majority::TwoThirds,
+            base: MajorityBase::VotesCast,
+        },
+        Secrecy::Open,
+    )
+    .unwrap();
+    later.created_at = NOW + 1;
+    db.create_motion(&later).await.unwrap();
+    assert_eq!(
+        db.motion(&election.id).await.unwrap(),
+        Some(election.clone())
+    );
+    assert_eq!(
+        db.motions_of(&garment).await.unwrap(),
+        vec![later, election]
+    );
+    assert_eq!(db.motion(&MotionId::new("none")).await.unwrap(), None);
+    let proposed = db.minutes(&garment).await.unwrap().last().unwrap().event();
+    assert_eq!(
+        proposed,
+        Some(MinutesEvent::MotionProposed {
+            motion: MotionId::new("strike"),
+            by: rosa,
+            title: "Huelga el lunes".into()
+        })
+    );
+}
+
+async fn a_motion_moves_on_in_order_and_a_stale_move_is_a_conflict(db: &Db) {
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    let motion = yes_no_motion("strike", &garment, &rosa, Secrecy::Open, Phase::Draft);
+    db.create_motion(&motion).await.unwrap();
+    let to_discussion = phase_change(&motion.id, Phase::Draft, Phase::Discussion, &rosa);
+    db.change_phase(&to_discussion).await.unwrap();
+    assert!(matches!(
+        db.change_phase(&to_discussion).await,
+        Err(StoreError::Conflict)
+    ));
+    let to_voting = PhaseChange {
+        entitled: Some(3),
+        closes_at: Some(NOW + 3600),
+        ..phase_change(&motion.id, Phase::Discussion, Phase::Voting, &rosa)
+    };
+    db.change_phase(&to_voting).await.unwrap();
+    let voting = db.motion(&motion.id).await.unwrap().unwrap();
+    assert_eq!(voting.phase, Phase::Voting);
+    assert_eq!(voting.voting_opened_at, Some(NOW + 60));
+    assert_eq!(voting.entitled, Some(3));
+    assert!(db.motions_due(NOW + 3599).await.unwrap().is_empty());
+    assert_eq!(
+        db.motions_due(NOW + 3600).await.unwrap(),
+        vec![motion.id.clone()]
+    );
+    assert!(matches!(
+        db.change_phase(&to_voting).await,
+        Err(StoreError::Conflict)
+    ));
+    let missing = phase_change(
+        &MotionId::new("none"),
+        Phase::Draft,
+        Phase::Discussion,
+        &rosa,
+    );
+    assert!(matches!(
+        db.change_phase(&missing).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        db.motion(&motion.id).await.unwrap().unwrap().phase,
+        Phase::Voting
+    );
+}
+
+async fn opening_and_deciding_a_vote_are_recorded_in_a_valid_chain(db: &Db) {
+    let (garment, rosa, strike) = voting_motion(db, Secrecy::Open).await;
+    let rules = db.motion(&strike).await.unwrap().unwrap().rules;
+    let outcome = yes_outcome(&rules);
+    let counted = db
+        .decide(&strike, NOW + 60, &|_| Ok(outcome.clone()))
+        .await
+        .unwrap();
+    assert_eq!(counted, outcome);
+    assert!(matches!(
+        db.decide(&strike, NOW + 61, &|_| Ok(outcome.clone())).await,
+        Err(StoreError::Conflict)
+    ));
+    let decided = db.motion(&strike).await.unwrap().unwrap();
+    assert_eq!(decided.phase, Phase::Decided);
+    assert_eq!(decided.decided_at, Some(NOW + 60));
+    assert_eq!(decided.outcome, Some(outcome.clone()));
+    let minutes = db.minutes(&garment).await.unwrap();
+    assert_eq!(verify_chain(&minutes), Ok(()));
+    let events: Vec<_> = minutes.iter().map(|e| e.event().unwrap()).collect();
+    assert_eq!(
+        &events[events.len() - 3..],
+        [
+            MinutesEvent::MotionProposed {
+                motion: strike.clone(),
+                by: rosa.clone(),
+                title: "Huelga el lunes".into()
+            },
+            MinutesEvent::VotingOpened {
+                motion: strike.clone(),
+                by: Some(rosa),
+                entitled: 3
+            },
+            MinutesEvent::MotionDecided {
+                motion: strike,
+                outcome: Box::new(outcome)
+            },
+        ]
+    );
+}
+
+async fn an_accepted_amendment_replaces_the_body_once(db: &Db) {
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    let (lupe, _) = join(db, &garment, "lupe").await;
+    let motion = yes_no_motion("strike", &garment, &rosa, Secrecy::Open, Phase::Discussion);
+    db.create_motion(&motion).await.unwrap();
+    let amendment = |id: &str, language: Language, body: &str| AmendmentRecord {
+        id: AmendmentId::new(id),
+        motion_id: motion.id.clone(),
+        author: Some(lupe.clone()),
+        author_handle: None,
+        language,
+        body: body.into(),
+        status: AmendmentStatus::Proposed,
+        created_at: NOW,
+    };
+    let tuesday = amendment("a1", Language::Es, "Paramos el martes.");
+    let english = amendment("a2", Language::En, "We stop on Tuesday.");
+    let late = amendment("a3", Language::Es, "Paramos el miércoles.");
+    for a in [&tuesday, &english, &late] {
+        db.propose_amendment(a).await.unwrap();
+    }
+    db.decide_amendment(&tuesday.id, true, &rosa, NOW + 10)
+        .await
+        .unwrap();
+    assert!(matches!(
+        db.decide_amendment(&tuesday.id, false, &rosa, NOW + 20)
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    // A language the motion was not written in gets a text, under the first text's title.
+    db.decide_amendment(&english.id, true, &rosa, NOW + 30)
+        .await
+        .unwrap();
+    let texts = db.motion(&motion.id).await.unwrap().unwrap().texts;
+    assert_eq!(
+        texts,
+        vec![
+            text(Language::Es, "Huelga el lunes", "Paramos el martes."),
+            text(Language::En, "Huelga el lunes", "We stop on Tuesday."),
+        ]
+    );
+    let listed = db.amendments_of(&motion.id).await.unwrap();
+    assert_eq!(
+        listed.iter().map(|a| a.status).collect::<Vec<_>>(),
+        [
+            AmendmentStatus::Accepted,
+            AmendmentStatus::Accepted,
+            AmendmentStatus::Proposed
+        ]
+    );
+    assert_eq!(
+        listed[0].author_handle,
+        Some(Handle::parse("lupe").unwrap())
+    );
+    db.change_phase(&PhaseChange {
+        entitled: Some(2),
+        ..phase_change(&motion.id, Phase::Discussion, Phase::Voting, &rosa)
+    })
+    .await
+    .unwrap();
+    assert!(matches!(
+        db.decide_amendment(&late.id, true, &rosa, NOW + 40).await,
+        Err(StoreError::Conflict)
+    ));
+    assert!(matches!(
+        db.propose_amendment(&amendment("a4", Language::Es, "Nunca."))
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    assert_eq!(db.motion(&motion.id).await.unwrap().unwrap().texts, texts);
+    let minutes = db.minutes(&garment).await.unwrap();
+    assert_eq!(verify_chain(&minutes), Ok(()));
+    let accepted = minutes
+        .iter()
+        .filter(|e| e.event().unwrap().code() == "amendment-accepted")
+        .count();
+    assert_eq!(accepted, 2);
+}
+
+async fn a_voter_casting_twice_leaves_one_ballot_with_the_second_choice(db: &Db) {
+    let (_, rosa, strike) = voting_motion(db, Secrecy::Secret).await;
+    db.cast_ballot(ballot(&strike, &rosa, "yes", false))
+        .await
+        .unwrap();
+    db.cast_ballot(ballot(&strike, &rosa, "no", false))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.ballots(&strike).await.unwrap(),
+        vec![("no".to_string(), 1)]
+    );
+    assert_eq!(db.roll_count(&strike).await.unwrap(), 1);
+    assert!(db.has_voted(&strike, &rosa).await.unwrap());
+    let id = ballot(&strike, &rosa, "no", false).ballot_id;
+    assert_eq!(
+        db.ballot_choice(&strike, &id).await.unwrap(),
+        Some("no".to_string())
+    );
+}
+
+async fn a_ballot_on_a_motion_not_voting_is_a_conflict_and_changes_nothing(db: &Db) {
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    let (lupe, _) = join(db, &garment, "lupe").await;
+    let motion = yes_no_motion("strike", &garment, &rosa, Secrecy::Open, Phase::Discussion);
+    let strike = motion.id.clone();
+    db.create_motion(&motion).await.unwrap();
+    let early = db.cast_ballot(ballot(&strike, &rosa, "yes", true)).await;
+    assert!(matches!(early, Err(StoreError::Conflict)), "{early:?}");
+    db.change_phase(&PhaseChange {
+        entitled: Some(2),
+        ..phase_change(&strike, Phase::Discussion, Phase::Voting, &rosa)
+    })
+    .await
+    .unwrap();
+    db.cast_ballot(ballot(&strike, &lupe, "yes", true))
+        .await
+        .unwrap();
+    let outcome = yes_outcome(&motion.rules);
+    db.decide(&strike, NOW + 60, &|_| Ok(outcome.clone()))
+        .await
+        .unwrap();
+    let late = db.cast_ballot(ballot(&strike, &rosa, "no", true)).await;
+    assert!(matches!(late, Err(StoreError::Conflict)), "{late:?}");
+    let missing = db
+        .cast_ballot(ballot(&MotionId::new("none"), &rosa, "no", true))
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    assert_eq!(
+        db.ballots(&strike).await.unwrap(),
+        vec![("yes".to_string(), 1)]
+    );
+    assert_eq!(db.roll_count(&strike).await.unwrap(), 1);
+    assert!(!db.has_voted(&strike, &rosa).await.unwrap());
+}
+
+async fn five_hundred_ballots_cast_at_once_all_land(db: &Db) {
+    let (garment, _, strike) = voting_motion(db, Secrecy::Secret).await;
+    let mut voters = Vec::new();
+    for n in 0..500 {
+        voters.push(join(db, &garment, &format!("voter{n}")).await.0);
+    }
+    let mut casting = tokio::task::JoinSet::new();
+    for (n, voter) in voters.iter().enumerate() {
+        let db = db.clone();
+        let choice = if n % 3 == 0 { "no" } else { "yes" };
+        let ballot = ballot(&strike, voter, choice, false);
+        casting.spawn(async move { db.cast_ballot(ballot).await });
+    }
+    let results = casting.join_all().await;
+    assert!(
+        results.iter().all(Result::is_ok),
+        "{:?}",
+        results.iter().find(|r| r.is_err())
+    );
+    let ballots = db.ballots(&strike).await.unwrap();
+    assert_eq!(ballots.len(), 500);
+    assert_eq!(ballots.iter().filter(|(c, _)| c == "no").count(), 167);
+    assert_eq!(db.roll_count(&strike).await.unwrap(), 500);
+    assert!(db.has_voted(&strike, &voters[499]).await.unwrap());
+}
+
+async fn a_secret_vote_leaves_nothing_linking_the_roll_to_the_box(db: &Db) {
+    let (garment, rosa, strike) = voting_motion(db, Secrecy::Secret).await;
+    let mut voters = vec![rosa];
+    for handle in ["lupe", "ana"] {
+        voters.push(join(db, &garment, handle).await.0);
+    }
+    for (voter, choice) in voters.iter().zip(["yes", "no", "abstain"]) {
+        // Marked open by mistake: the store still keeps no choice on a secret motion's roll.
+        db.cast_ballot(ballot(&strike, voter, choice, true))
+            .await
+            .unwrap();
+    }
+    assert!(db.open_votes(&strike).await.unwrap().is_empty());
+    let roll = councils_store::testing::dump(db, "vote_roll").await;
+    let the_box = councils_store::testing::dump(db, "ballot").await;
+    assert_eq!((roll.len(), the_box.len()), (3, 3));
+    let columns = |rows: &[Vec<(String, Option<String>)>]| -> Vec<String> {
+        rows[0].iter().map(|(name, _)| name.clone()).collect()
+    };
+    let box_columns = columns(&the_box);
+    // Besides the motion, only the choice has a column in both, and a secret roll leaves it
+    // empty.
+    let filled_on_roll = |column: &String| {
+        roll.iter()
+            .flatten()
+            .any(|(name, value)| name == column && value.is_some())
+    };
+    let shared: Vec<_> = columns(&roll)
+        .into_iter()
+        .filter(|c| box_columns.contains(c) && filled_on_roll(c))
+        .collect();
+    assert_eq!(shared, ["motion_id"]);
+    for voter in &voters {
+        assert!(
+            the_box
+                .iter()
+                .flatten()
+                .all(|(_, value)| !value.as_deref().unwrap_or("").contains(voter.as_str())),
+            "the box names a voter"
+        );
+    }
+    let roll_values: Vec<_> = roll
+        .iter()
+        .flatten()
+        .filter_map(|(_, v)| v.clone())
+        .collect();
+    for (name, value) in the_box.iter().flatten() {
+        if name != "motion_id"
+            && let Some(value) = value
+        {
+            assert!(!roll_values.contains(value), "{name} is also on the roll");
+        }
+    }
+}
+
+async fn an_open_vote_shows_who_voted_what(db: &Db) {
+    let (garment, rosa, strike) = voting_motion(db, Secrecy::Open).await;
+    let (lupe, _) = join(db, &garment, "lupe").await;
+    db.cast_ballot(ballot(&strike, &rosa, "yes", true))
+        .await
+        .unwrap();
+    db.cast_ballot(ballot(&strike, &lupe, "abstain", true))
+        .await
+        .unwrap();
+    db.cast_ballot(ballot(&strike, &lupe, "no", true))
+        .await
+        .unwrap();
+    let votes = db.open_votes(&strike).await.unwrap();
+    assert_eq!(
+        votes,
+        vec![
+            OpenVote {
+                voter: lupe,
+                handle: Some(Handle::parse("lupe").unwrap()),
+                choice: "no".into()
+            },
+            OpenVote {
+                voter: rosa,
+                handle: Some(Handle::parse("rosa").unwrap()),
+                choice: "yes".into()
+            },
+        ]
+    );
+}
+
+async fn a_deleted_voter_leaves_the_roll_but_their_ballot_stays(db: &Db) {
+    let (garment, rosa, strike) = voting_motion(db, Secrecy::Secret).await;
+    let (lupe, _) = join(db, &garment, "lupe").await;
+    db.cast_ballot(ballot(&strike, &rosa, "yes", false))
+        .await
+        .unwrap();
+    db.cast_ballot(ballot(&strike, &lupe, "no", false))
+        .await
+        .unwrap();
+    db.delete_member(&lupe, NOW + 100).await.unwrap();
+    assert_eq!(db.roll_count(&strike).await.unwrap(), 1);
+    assert!(!db.has_voted(&strike, &lupe).await.unwrap());
+    assert_eq!(db.ballots(&strike).await.unwrap().len(), 2);
+    let stored = db.motion(&strike).await.unwrap().unwrap();
+    assert_eq!(stored.mover, Some(rosa));
+}
+
+async fn a_closed_store_refuses_ballots_instead_of_waiting(db: &Db) {
+    let (_, rosa, strike) = voting_motion(db, Secrecy::Secret).await;
+    db.cast_ballot(ballot(&strike, &rosa, "yes", false))
+        .await
+        .unwrap();
+    db.close().await;
+    let after = db.cast_ballot(ballot(&strike, &rosa, "no", false)).await;
+    assert!(matches!(after, Err(StoreError::Backend(_))), "{after:?}");
+}
+
+async fn no_ballot_goes_in_after_the_decision(db: &Db) {
+    let (garment, _, strike) = voting_motion(db, Secrecy::Secret).await;
+    let mut voters = Vec::new();
+    for n in 0..200 {
+        voters.push(join(db, &garment, &format!("voter{n}")).await.0);
+    }
+    let rules = db.motion(&strike).await.unwrap().unwrap().rules;
+    let cast = |voter: &MemberId| {
+        let store = db.clone();
+        let ballot = ballot(&strike, voter, "yes", false);
+        async move { (ballot.ballot_id.clone(), store.cast_ballot(ballot).await) }
+    };
+    let mut casting = tokio::task::JoinSet::new();
+    for voter in &voters[..50] {
+        casting.spawn(cast(voter));
+    }
+    let mut results = casting.join_all().await;
+    // The count closes the vote while the other ballots are coming in.
+    let mut casting = tokio::task::JoinSet::new();
+    for voter in &voters[50..120] {
+        casting.spawn(cast(voter));
+    }
+    let store = db.clone();
+    let closing = strike.clone();
+    let deciding = tokio::spawn(async move {
+        let counted = std::sync::atomic::AtomicUsize::new(0);
+        let outcome = yes_outcome(&rules);
+        store
+            .decide(&closing, NOW + 60, &|ballots| {
+                counted.store(ballots.len(), std::sync::atomic::Ordering::SeqCst);
+                Ok(outcome.clone())
+            })
+            .await
+            .unwrap();
+        counted.load(std::sync::atomic::Ordering::SeqCst)
+    });
+    for voter in &voters[120..] {
+        casting.spawn(cast(voter));
+    }
+    let at_decision = deciding.await.unwrap();
+    results.extend(casting.join_all().await);
+    assert!(at_decision >= 50);
+    let final_box = db.ballots(&strike).await.unwrap();
+    assert_eq!(
+        final_box.len(),
+        at_decision,
+        "a ballot went in after the decision"
+    );
+    assert_eq!(db.roll_count(&strike).await.unwrap() as usize, at_decision);
+    let acknowledged = results.iter().filter(|(_, r)| r.is_ok()).count();
+    assert_eq!(
+        acknowledged, at_decision,
+        "every acknowledged ballot was counted"
+    );
+    for (id, result) in &results {
+        let stored = db.ballot_choice(&strike, id).await.unwrap();
+        match result {
+            Ok(()) => assert_eq!(stored.as_deref(), Some("yes")),
+            Err(StoreError::Conflict) => assert_eq!(stored, None),
+            Err(e) => panic!("unexpected {e:?}"),
+        }
+    }
 }

@@ -34,6 +34,8 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::AlreadyVouched
         | AppError::AlreadyMember
         | AppError::LastOrganiser
+        | AppError::MotionChanged
+        | AppError::NotVoting
         | AppError::Federation(_) => StatusCode::CONFLICT,
         AppError::SignInThrottled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

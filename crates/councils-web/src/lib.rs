@@ -3,6 +3,7 @@
 //! decision is the app's.
 
 pub mod api;
+pub mod charts;
 mod error;
 pub mod i18n;
 mod pages;
@@ -12,7 +13,11 @@ mod viewer;
 
 pub use routes::router;
 
+use axum::body::Bytes;
 use councils_app::App;
+use councils_app::read_cache::ReadCache;
+use councils_domain::{Language, MemberId};
+use std::sync::Arc;
 
 /// What every handler receives.
 #[derive(Clone)]
@@ -23,6 +28,9 @@ pub struct WebState {
     pub secure_cookies: bool,
     /// Whether to send `Strict-Transport-Security` (served over TLS).
     pub tls: bool,
+    /// Council pages as rendered, by council, reader and language, while nothing has been
+    /// written since (see `councils_app::read_cache`): the page members open most.
+    pub council_pages: Arc<ReadCache<(String, MemberId, Language), Bytes>>,
 }
 
 impl WebState {
@@ -37,6 +45,7 @@ impl WebState {
             app,
             secure_cookies: tls || loopback,
             tls,
+            council_pages: Arc::new(ReadCache::new(10_000)),
         }
     }
 }

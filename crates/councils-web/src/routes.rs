@@ -4,8 +4,8 @@ use crate::WebState;
 use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
-    account, council, councils, federation, join, landing, language, members, minutes, settings,
-    sign_in,
+    account, council, councils, federation, join, landing, language, members, minutes, motion,
+    settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -70,6 +70,35 @@ pub fn router(state: WebState) -> Router {
             post(federation::accept),
         )
         .route("/links/end", post(federation::end))
+        .route(
+            "/c/{slug}/motions",
+            get(motion::agenda).post(motion::new::submit),
+        )
+        .route("/c/{slug}/motions/new", get(motion::new::show))
+        .route("/c/{slug}/motions/{id}", get(motion::show))
+        .route(
+            "/c/{slug}/motions/{id}/discussion",
+            post(motion::open_discussion),
+        )
+        .route("/c/{slug}/motions/{id}/voting", post(motion::open_voting))
+        .route("/c/{slug}/motions/{id}/close", post(motion::close))
+        .route("/c/{slug}/motions/{id}/ballot", post(motion::ballot::cast))
+        .route(
+            "/c/{slug}/motions/{id}/comments",
+            post(motion::discussion::comment),
+        )
+        .route(
+            "/c/{slug}/motions/{id}/amendments",
+            post(motion::discussion::propose),
+        )
+        .route(
+            "/c/{slug}/motions/{id}/amendments/{amendment}/accept",
+            post(motion::discussion::accept),
+        )
+        .route(
+            "/c/{slug}/motions/{id}/amendments/{amendment}/reject",
+            post(motion::discussion::reject),
+        )
         .route("/c/{slug}/members/{member}", get(members::show))
         .route("/c/{slug}/members/{member}/vouch", post(members::vouch))
         .route("/c/{slug}/members/{member}/approve", post(members::approve))
@@ -131,6 +160,35 @@ pub fn router(state: WebState) -> Router {
         .route(
             "/links/{constituent}/{parent}",
             delete(api::councils::end_link),
+        )
+        .route(
+            "/councils/{slug}/motions",
+            get(api::motions::list).post(api::motions::create),
+        )
+        .route("/councils/{slug}/motions/{id}", get(api::motions::show))
+        .route(
+            "/councils/{slug}/motions/{id}/voting",
+            post(api::motions::open_voting),
+        )
+        .route(
+            "/councils/{slug}/motions/{id}/close",
+            post(api::motions::close),
+        )
+        .route(
+            "/councils/{slug}/motions/{id}/ballot",
+            put(api::motions::cast),
+        )
+        .route(
+            "/councils/{slug}/motions/{id}/comments",
+            post(api::motions::comment),
+        )
+        .route(
+            "/councils/{slug}/motions/{id}/amendments",
+            post(api::motions::amend),
+        )
+        .route(
+            "/councils/{slug}/motions/{id}/amendments/{amendment}",
+            post(api::motions::decide_amendment),
         )
         .route_layer(middleware::from_fn(access_log));
 

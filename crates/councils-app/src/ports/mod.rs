@@ -2,10 +2,16 @@
 //! it either happens whole or not at all.
 
 use async_trait::async_trait;
+
+mod motion;
 use councils_domain::federation::FederationError;
 use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
     MemberId, MembershipStatus, MinutesEntry, Role, SessionId, Slug,
+};
+pub use motion::{
+    AmendmentRecord, AmendmentStatus, BallotRecord, CommentRecord, CountBallots, MotionRecord,
+    MotionStore, OpenVote, PhaseChange,
 };
 use thiserror::Error;
 
@@ -26,6 +32,9 @@ pub enum StoreError {
     AlreadyMember,
     #[error("the council would lose its last organiser")]
     LastOrganiser,
+    /// The row changed under the caller (a motion moved on, an amendment already decided).
+    #[error("changed meanwhile")]
+    Conflict,
     #[error(transparent)]
     Federation(#[from] FederationError),
     /// The database failed. The message is for the log only and carries no personal data.
@@ -152,7 +161,13 @@ pub struct Purged {
 
 /// Everything the use cases need from persistence, in one object.
 pub trait Store:
-    MemberStore + InvitationStore + CouncilStore + MembershipStore + FederationStore + SessionStore
+    MemberStore
+    + InvitationStore
+    + CouncilStore
+    + MembershipStore
+    + FederationStore
+    + SessionStore
+    + MotionStore
 {
 }
 
@@ -163,6 +178,7 @@ impl<T> Store for T where
         + MembershipStore
         + FederationStore
         + SessionStore
+        + MotionStore
 {
 }
 
@@ -171,6 +187,10 @@ impl<T> Store for T where
 pub trait MemberStore: Send + Sync {
     /// Whether the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
+    /// A number that changes on every write this process makes, or `None` when other
+    /// processes may write to the same database. Reads taken at one generation may be reused
+    /// while it holds (see `ReadCache`).
+    fn generation(&self) -> Option<u64>;
     /// Whether the instance has no council and no member yet.
     async fn is_empty(&self) -> Result<bool, StoreError>;
     async fn member(&self, id: &MemberId) -> Result<Option<MemberRecord>, StoreError>;
@@ -342,6 +362,8 @@ pub trait SessionStore: Send + Sync {
     /// The session with this token hash, and its member's handle and language (one query: it
     /// runs on every request).
     async fn session_by_token_hash(&self, hash: &str) -> Result<Option<LiveSession>, StoreError>;
+    /// Records that a session was used. Not counted in the write generation: only the
+    /// session's own `last_seen_at` changes, and the app updates its cached copy itself.
     async fn touch_session(&self, id: &SessionId, now: i64) -> Result<(), StoreError>;
     async fn sessions_of(&self, member: &MemberId) -> Result<Vec<SessionRecord>, StoreError>;
     async fn delete_session(&self, member: &MemberId, id: &SessionId) -> Result<(), StoreError>;

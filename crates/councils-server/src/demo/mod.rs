@@ -14,6 +14,7 @@ use councils_domain::*;
 use councils_store::Db;
 use std::net::SocketAddr;
 
+mod motions;
 mod specs;
 
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
@@ -358,6 +359,11 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     let accounts = seed(&db, passphrase, now).await;
     db.close().await;
     let accounts = accounts?;
+    // Motions go through the use cases, which need the instance key for ballot ids.
+    let (app, db) = server::build_app(&config, "http://127.0.0.1").await?;
+    let seeded = motions::seed(&app, &db).await;
+    db.close().await;
+    seeded?;
     let running = server::start(config).await?;
     println!("councils demo is serving at {}", running.url);
     println!("Every demo account's passphrase: {passphrase}");

@@ -70,7 +70,7 @@ pub async fn members(
     Path(slug): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let page = state.app.council_page(&actor, &slug).await?;
-    let members = page.members.ok_or(AppError::Forbidden)?;
+    let members = page.members.as_ref().ok_or(AppError::Forbidden)?;
     Ok(Json(json!(
         members
             .iter()

@@ -3,10 +3,11 @@
 
 use crate::WebState;
 use crate::error::WebError;
-use crate::pages::{format_time, page};
+use crate::pages::{format_time, page, private_html, render};
 use crate::viewer::{Layout, Viewer};
 use askama::Template;
 use axum::Form;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use councils_app::AppError;
@@ -14,12 +15,13 @@ use councils_app::council::CouncilPage as CouncilView;
 use councils_app::ports::{LinkStatus, MemberListing};
 use councils_domain::{Action, Council, MemberId, MembershipStatus, Role};
 use serde::Deserialize;
+use std::sync::Arc;
 
 #[derive(Template)]
 #[template(path = "council.html")]
 struct CouncilPage {
     l: Layout,
-    v: CouncilView,
+    v: Arc<CouncilView>,
     me: MemberId,
     roles: &'static [Role],
 }
@@ -91,13 +93,26 @@ pub async fn show(
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
     let actor = viewer.member()?;
-    let v = state.app.council_page(actor, &slug).await?;
-    page(CouncilPage {
-        me: actor.member_id.clone(),
-        l: viewer.layout(),
-        v,
-        roles: &Role::ALL,
-    })
+    let generation = state.app.generation();
+    let key = (slug, actor.member_id.clone(), viewer.tr.language);
+    let cached = generation.and_then(|g| state.council_pages.get(&key, g));
+    let html = match cached {
+        Some(html) => (*html).clone(),
+        None => {
+            let v = state.app.council_page(actor, &key.0).await?;
+            let html = Bytes::from(render(&CouncilPage {
+                me: actor.member_id.clone(),
+                l: viewer.layout(),
+                v,
+                roles: &Role::ALL,
+            })?);
+            if let Some(g) = generation {
+                state.council_pages.put(key, g, Arc::new(html.clone()));
+            }
+            html
+        }
+    };
+    Ok(private_html(html))
 }
 
 #[derive(Template)]

@@ -78,10 +78,11 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let actor = viewer.member()?;
     let view = state.app.council_page(actor, &slug).await?;
-    let members = view.members.ok_or(AppError::Forbidden)?;
+    let members = view.members.as_ref().ok_or(AppError::Forbidden)?;
     let member = members
-        .into_iter()
+        .iter()
         .find(|m| m.member_id.as_str() == member)
+        .cloned()
         .ok_or(AppError::NotFound)?;
     let yourself = member.member_id == actor.member_id;
     page(MemberPage {

@@ -9,7 +9,7 @@ use crate::viewer::{Layout, Viewer};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use councils_domain::{CouncilId, MemberId, MinutesEvent};
+use councils_domain::{CouncilId, Decision, MemberId, MinutesEvent};
 use std::collections::HashMap;
 
 struct Line {
@@ -48,6 +48,23 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         | MemberRemoved { member, by } => vec![member, by],
         SettingsChanged { by, .. } | NamesChanged { by } => vec![by],
         LinkRequested { by, .. } | LinkAccepted { by, .. } | LinkEnded { by, .. } => vec![by],
+        MotionProposed { by, .. } | AmendmentAccepted { by, .. } => vec![by],
+        VotingOpened { by, .. } => by.iter().collect(),
+        MotionDecided { .. } => vec![],
+    }
+}
+
+/// What a decision was, in words; elected options by their number on the ballot.
+fn decision_words(tr: &Tr, decision: &Decision) -> String {
+    match decision {
+        Decision::Passed => tr.t("decision-passed"),
+        Decision::Rejected => tr.t("decision-rejected"),
+        Decision::Blocked => tr.t("decision-blocked"),
+        Decision::NoQuorum => tr.t("decision-no-quorum"),
+        Decision::Elected { winners } => {
+            let numbers: Vec<String> = winners.iter().map(|w| format!("#{}", w + 1)).collect();
+            tr.ta("decision-elected", "names", &numbers.join(", "))
+        }
     }
 }
 
@@ -143,6 +160,21 @@ fn describe(
                 ("by", who(by)),
             ]
         }
+        MotionProposed { by, title, .. } => vec![("by", who(by)), ("title", title.clone())],
+        VotingOpened { by, entitled, .. } => vec![
+            (
+                "by",
+                by.as_ref()
+                    .map(who)
+                    .unwrap_or_else(|| tr.t("minutes-operator")),
+            ),
+            ("entitled", entitled.to_string()),
+        ],
+        AmendmentAccepted { by, .. } => vec![("by", who(by))],
+        MotionDecided { outcome, .. } => vec![
+            ("decision", decision_words(tr, &outcome.decision)),
+            ("ballots", outcome.ballots.to_string()),
+        ],
     };
     let args: Vec<(&str, Arg)> = args
         .into_iter()

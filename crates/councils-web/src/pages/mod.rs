@@ -9,11 +9,13 @@ pub mod landing;
 pub mod language;
 pub mod members;
 pub mod minutes;
+pub mod motion;
 pub mod settings;
 pub mod sign_in;
 
 use crate::error::WebError;
 use askama::Template;
+use axum::body::Bytes;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use councils_app::AppError;
@@ -25,10 +27,24 @@ pub fn page(template: impl Template) -> Result<Response, WebError> {
 
 /// Renders a page with a status, as for a form shown again with its error.
 pub fn page_with_status(status: StatusCode, template: impl Template) -> Result<Response, WebError> {
-    let html = template
+    Ok((
+        status,
+        [(header::CACHE_CONTROL, "no-store")],
+        Html(render(&template)?),
+    )
+        .into_response())
+}
+
+/// A template's HTML.
+pub fn render(template: &impl Template) -> Result<String, WebError> {
+    template
         .render()
-        .map_err(|e| WebError(AppError::Internal(format!("template: {e}"))))?;
-    Ok((status, [(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
+        .map_err(|e| WebError(AppError::Internal(format!("template: {e}"))))
+}
+
+/// HTML already rendered, as a private page.
+pub fn private_html(html: Bytes) -> Response {
+    ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
 }
 
 /// After a successful form post: see the result with a GET (so a reload posts nothing).

@@ -52,7 +52,7 @@ pub async fn show(
     if !view.standing.may(Action::ChangeSettings) {
         return Err(AppError::Forbidden.into());
     }
-    let council = view.council;
+    let council = &view.council;
     let name = |language: Language| council.names.iter().find(|n| n.language == language);
     let form = SettingsFields {
         name_en: name(Language::En)
