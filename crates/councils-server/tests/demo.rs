@@ -1,9 +1,14 @@
 //! The demo federation is realistic enough to judge the product by.
 
-use councils_app::ports::{CouncilStore, FederationStore, LinkStatus, MembershipStore};
+use councils_app::ports::{
+    CouncilStore, FederationStore, LinkStatus, MembershipStore, MotionStore,
+};
+use councils_app::{App, AppConfig, FieldCipher, Secret, SystemClock};
+use councils_domain::motion::{Detail, MotionKind, Phase};
 use councils_domain::{CouncilKind, FederationGraph, Role, Slug};
 use councils_store::testing::FreshDb;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 #[tokio::test]
 async fn the_demo_is_a_federation_from_base_committees_up_to_the_world_council() {
@@ -98,4 +103,55 @@ async fn the_demo_is_a_federation_from_base_committees_up_to_the_world_council()
     let minutes = db.minutes(&garment.id).await.unwrap();
     assert_eq!(councils_domain::minutes::verify_chain(&minutes), Ok(()));
     assert!(minutes.len() > 50);
+}
+
+#[tokio::test]
+async fn the_demo_has_motions_in_every_phase_a_past_stv_election_and_an_open_secret_strike_vote() {
+    let fresh = FreshDb::sqlite();
+    let db = fresh.connect().await;
+    councils_server::demo::seed(
+        &db,
+        councils_server::demo::DEFAULT_PASSPHRASE,
+        1_800_000_000,
+    )
+    .await
+    .unwrap();
+    let app = App::new(
+        Arc::new(db.clone()),
+        Arc::new(SystemClock),
+        FieldCipher::new(&Secret::new(vec![7; 32])),
+        AppConfig::default(),
+    );
+    councils_server::demo::seed_motions(&app, &db)
+        .await
+        .unwrap();
+    let garment = db
+        .council_by_slug(&Slug::parse("garment-workers").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let motions = db.motions_of(&garment.id).await.unwrap();
+    for phase in [Phase::Discussion, Phase::Voting, Phase::Decided] {
+        assert!(motions.iter().any(|m| m.phase == phase), "{phase:?}");
+    }
+    let election = motions
+        .iter()
+        .find(|m| m.kind == MotionKind::Election)
+        .expect("a past election");
+    let outcome = election.outcome.as_ref().expect("counted");
+    assert_eq!(outcome.winners().len(), 2, "two delegates elected");
+    match &outcome.detail {
+        Detail::Stv { rounds, .. } => assert!(rounds.len() > 1, "STV rounds"),
+        other => panic!("not STV: {other:?}"),
+    }
+    let strike = motions
+        .iter()
+        .find(|m| m.kind == MotionKind::StrikeVote)
+        .expect("a strike vote");
+    assert_eq!(strike.phase, Phase::Voting);
+    assert!(db.roll_count(&strike.id).await.unwrap() > 10);
+    let minutes = db.minutes(&garment.id).await.unwrap();
+    assert_eq!(councils_domain::minutes::verify_chain(&minutes), Ok(()));
+    assert!(minutes.iter().any(|e| e.body.contains("motion-decided")));
+    db.close().await;
 }

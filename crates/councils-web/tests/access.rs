@@ -329,3 +329,137 @@ async fn the_api_keeps_the_same_rules() {
         f.app.stop().await;
     }
 }
+
+/// Two motions of garment moved by lupe: one in discussion with an amendment waiting for
+/// her, one voting.
+async fn motions(f: &Fixture) -> (String, String, String) {
+    let lupe = f.app.actor(&f.lupe).await;
+    let organiser = f.app.actor(&f.rosa).await;
+    let draft = |title: &str| councils_app::motion::MotionDraft {
+        kind: "ordinary".into(),
+        method: "yes-no".into(),
+        texts: vec![(Language::En, title.into(), String::new())],
+        ..Default::default()
+    };
+    let app = f.app.app();
+    let discussed = app
+        .propose_motion(&lupe, "garment", &draft("Back pay"))
+        .await
+        .unwrap();
+    app.propose_amendment(&lupe, "garment", discussed.as_str(), Language::En, "Now.")
+        .await
+        .unwrap();
+    let amendment = app
+        .motion_page(&lupe, "garment", discussed.as_str())
+        .await
+        .unwrap()
+        .amendments[0]
+        .id
+        .to_string();
+    let voting = app
+        .propose_motion(&lupe, "garment", &draft("Strike"))
+        .await
+        .unwrap();
+    app.open_voting(&organiser, "garment", voting.as_str(), None)
+        .await
+        .unwrap();
+    (discussed.to_string(), amendment, voting.to_string())
+}
+
+#[tokio::test]
+async fn motions_are_seen_discussed_voted_and_chaired_only_by_those_who_may() {
+    for who in EVERYONE {
+        let f = fixture().await;
+        let router = f.app.router();
+        let cookie = f.cookie(who);
+        let (discussed, amendment, voting) = motions(&f).await;
+        let (d, v) = (
+            format!("/c/garment/motions/{discussed}"),
+            format!("/c/garment/motions/{voting}"),
+        );
+        for path in ["/c/garment/motions", "/c/garment/motions/new", &d, &v] {
+            let page = get(&router, path, cookie.as_deref(), None).await;
+            assert_eq!(
+                outcome(&page),
+                expect(who, S, F, A, F, A),
+                "{who:?} GET {path}"
+            );
+        }
+        let actions: Vec<Action> = vec![
+            (
+                "/c/garment/motions".into(),
+                vec![
+                    ("title_en", "Picket rota"),
+                    ("kind", "ordinary"),
+                    ("method", "yes-no"),
+                ],
+                expect(who, S, F, A, F, A),
+            ),
+            (
+                format!("{d}/comments"),
+                vec![("body", "Yes.")],
+                expect(who, S, F, A, F, A),
+            ),
+            (
+                format!("{d}/amendments"),
+                vec![("language", "en"), ("body", "Today.")],
+                expect(who, S, F, A, F, A),
+            ),
+            (
+                format!("{d}/amendments/{amendment}/accept"),
+                vec![],
+                expect(who, S, F, A, F, F),
+            ),
+            (format!("{d}/voting"), vec![], expect(who, S, F, A, F, A)),
+            (
+                format!("{v}/ballot"),
+                vec![("choice", "yes")],
+                expect(who, S, F, A, F, A),
+            ),
+            (format!("{v}/close"), vec![], expect(who, S, F, F, F, A)),
+        ];
+        for (path, form, expected) in actions {
+            let page = post(&router, &path, &form, cookie.as_deref()).await;
+            assert_eq!(
+                outcome(&page),
+                expected,
+                "{who:?} POST {path}: {}",
+                page.status
+            );
+        }
+        let bearer = f.bearer(who);
+        for (method, path, body) in [
+            ("GET", "/api/v1/councils/garment/motions".to_string(), None),
+            (
+                "GET",
+                format!("/api/v1/councils/garment/motions/{discussed}"),
+                None,
+            ),
+            (
+                "POST",
+                format!("/api/v1/councils/garment/motions/{discussed}/comments"),
+                Some(r#"{"body":"Agreed."}"#),
+            ),
+        ] {
+            let mut request = Request::builder().method(method).uri(&path);
+            if let Some(bearer) = &bearer {
+                request = request.header("authorization", bearer.clone());
+            }
+            let request = match body {
+                Some(json) => request
+                    .header("content-type", "application/json")
+                    .body(Body::from(json))
+                    .unwrap(),
+                None => request.body(Body::empty()).unwrap(),
+            };
+            let page = send(&router, request).await;
+            assert_eq!(
+                outcome(&page),
+                expect(who, S, F, A, F, A),
+                "{who:?} {method} {path}: {}",
+                page.body
+            );
+        }
+        f.app.stop().await;
+    }
+}

@@ -17,6 +17,8 @@ use std::net::SocketAddr;
 mod motions;
 mod specs;
 
+pub use motions::seed as seed_motions;
+
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
 
 /// The passphrase the demo accounts share unless `--demo-passphrase` says otherwise.
