@@ -14,9 +14,15 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Where the secret key is kept when `COUNCILS_SECRET_KEY` is not set.
     pub key_file: PathBuf,
+    /// At most this many ballots are committed together ([`Config::BALLOT_BATCH`] unless a
+    /// benchmark asks for 1, one fsync per ballot).
+    pub ballot_batch: usize,
 }
 
 impl Config {
+    /// Ballots committed together at most, by default.
+    pub const BALLOT_BATCH: usize = 512;
+
     /// The key file beside an SQLite database, or in the working directory for PostgreSQL.
     pub fn default_key_file(database: &str) -> PathBuf {
         if database.starts_with("postgres") {

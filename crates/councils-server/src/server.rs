@@ -70,7 +70,7 @@ async fn build_app_with_clock(
     public_url: &str,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<(App, Db)> {
-    let db = Db::connect(&config.database)
+    let db = Db::connect_with_batch(&config.database, config.ballot_batch)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
     let key = key::load_or_create(&config.key_file)?;

@@ -67,6 +67,11 @@ async fn a_motion_is_amended_voted_and_its_result_drawn_then_a_secret_strike_vot
         "Pay the Saturday shifts within ten days.",
     )
     .await;
+    ana.find("#amendment-language")
+        .await
+        .select_by_value("en")
+        .await
+        .expect("English is offered");
     ana.click("form[action$='/amendments'] button").await;
     ana.wait_for("li[id^='amendment-']").await;
     assert!(ana.text("#amendments").await.contains("Propuesta"));
@@ -217,6 +222,23 @@ async fn a_ranked_election_is_filled_in_without_javascript_and_every_motion_page
     let shots = screenshot_folder();
     let browser = driver.browser(&app.url).await;
     browser.sign_in("rosa").await;
+    // With JavaScript on, the options can be put in order with buttons (or dragged): moving
+    // beto up ranks him first, and the form posts that.
+    browser.open(&path).await;
+    browser
+        .click("fieldset.ranking .rank-row:last-child .rank-move")
+        .await;
+    let beto = browser
+        .find("#rank-2")
+        .await
+        .prop("value")
+        .await
+        .expect("the rank field");
+    assert_eq!(beto.as_deref(), Some("1"), "moved up, beto is ranked first");
+    browser.click("form.ballot button[type=submit]").await;
+    browser
+        .wait_for_xpath("//p[contains(@class,'notice')]/strong[starts-with(.,'1. beto')]")
+        .await;
     let mut violations = Vec::new();
     for language in ["en", "es"] {
         browser.open(&path).await;

@@ -289,6 +289,7 @@ async fn the_sqlite_file_keeps_no_plain_email_and_no_trace_of_a_deleted_member()
         database: database.to_str().unwrap().to_string(),
         public_url: None,
         key_file: dir.path().join("councils.key"),
+        ballot_batch: councils_server::Config::BALLOT_BATCH,
     };
     let server = councils_server::start(config).await.unwrap();
     let app = server.app.clone();

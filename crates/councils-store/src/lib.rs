@@ -65,6 +65,12 @@ pub fn database_url(database: &str) -> String {
 impl Db {
     /// Connects to `database` (a path to an SQLite file or a `postgres://` URL) and migrates it.
     pub async fn connect(database: &str) -> Result<Self, StoreError> {
+        Self::connect_with_batch(database, ballot::MAX_BATCH).await
+    }
+
+    /// As [`Db::connect`], committing at most `max_batch` ballots per transaction (1 is one
+    /// fsync per ballot: the baseline the ballot benchmark compares group commits with).
+    pub async fn connect_with_batch(database: &str, max_batch: usize) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
         let url = database_url(database);
         let backend = if url.starts_with("sqlite:") {
@@ -101,7 +107,7 @@ impl Db {
             }
         };
         let db = Db {
-            ballots: ballot::BallotWriter::start(write.clone(), backend),
+            ballots: ballot::BallotWriter::start(write.clone(), backend, max_batch),
             read,
             write,
             backend,

@@ -345,7 +345,7 @@ impl MotionStore for Db {
                 None => StoreError::NotFound,
             });
         };
-        let stored = ballot::ballots_in(&mut tx, motion).await?;
+        let stored = ballot::grouped_ballots_in(&mut tx, motion).await?;
         let outcome = count(&stored).map_err(|e| StoreError::Backend(format!("count: {e}")))?;
         sqlx::query("update motion set outcome = $1 where motion_id = $2")
             .bind(serde_json::to_string(&outcome).expect("outcomes always serialise"))

@@ -868,8 +868,11 @@ async fn five_hundred_ballots_cast_at_once_all_land(db: &Db) {
         results.iter().find(|r| r.is_err())
     );
     let ballots = db.ballots(&strike).await.unwrap();
-    assert_eq!(ballots.len(), 500);
-    assert_eq!(ballots.iter().filter(|(c, _)| c == "no").count(), 167);
+    assert_eq!(
+        ballots,
+        vec![("no".to_string(), 167), ("yes".to_string(), 333)],
+        "each choice once, with the weight of its ballots"
+    );
     assert_eq!(db.roll_count(&strike).await.unwrap(), 500);
     assert!(db.has_voted(&strike, &voters[499]).await.unwrap());
 }
@@ -971,7 +974,8 @@ async fn a_deleted_voter_leaves_the_roll_but_their_ballot_stays(db: &Db) {
     db.delete_member(&lupe, NOW + 100).await.unwrap();
     assert_eq!(db.roll_count(&strike).await.unwrap(), 1);
     assert!(!db.has_voted(&strike, &lupe).await.unwrap());
-    assert_eq!(db.ballots(&strike).await.unwrap().len(), 2);
+    let weight: u64 = db.ballots(&strike).await.unwrap().iter().map(|(_, w)| w).sum();
+    assert_eq!(weight, 2, "the deleted voter's ballot stays in the box");
     let stored = db.motion(&strike).await.unwrap().unwrap();
     assert_eq!(stored.mover, Some(rosa));
 }
@@ -1015,7 +1019,8 @@ async fn no_ballot_goes_in_after_the_decision(db: &Db) {
         let outcome = yes_outcome(&rules);
         store
             .decide(&closing, NOW + 60, &|ballots| {
-                counted.store(ballots.len(), std::sync::atomic::Ordering::SeqCst);
+                let weight: u64 = ballots.iter().map(|(_, w)| w).sum();
+                counted.store(weight as usize, std::sync::atomic::Ordering::SeqCst);
                 Ok(outcome.clone())
             })
             .await
@@ -1028,9 +1033,9 @@ async fn no_ballot_goes_in_after_the_decision(db: &Db) {
     let at_decision = deciding.await.unwrap();
     results.extend(casting.join_all().await);
     assert!(at_decision >= 50);
-    let final_box = db.ballots(&strike).await.unwrap();
+    let final_box: u64 = db.ballots(&strike).await.unwrap().iter().map(|(_, w)| w).sum();
     assert_eq!(
-        final_box.len(),
+        final_box as usize,
         at_decision,
         "a ballot went in after the decision"
     );

@@ -65,6 +65,7 @@ impl TestApp {
             database: fresh.url.clone(),
             public_url: None,
             key_file: key_dir.path().join("test.key"),
+            ballot_batch: Config::BALLOT_BATCH,
         };
         let server = councils_server::start_with_clock(config, clock)
             .await

@@ -119,7 +119,7 @@ pub struct PhaseChange {
     pub closes_at: Option<i64>,
 }
 
-/// Counts a motion's box, `(choice, weight)` in ballot-id order, into its outcome.
+/// Counts a motion's box, `(choice, total weight)` per distinct choice, into its outcome.
 pub type CountBallots<'a> = dyn Fn(&[(String, u64)]) -> Result<Outcome, String> + Send + Sync + 'a;
 
 /// An open vote as the roll shows it: who voted what.
@@ -145,8 +145,8 @@ pub trait MotionStore: Send + Sync {
     /// first). Opening voting is recorded in the minutes.
     async fn change_phase(&self, change: &PhaseChange) -> Result<(), StoreError>;
     /// Closes voting and decides the motion in one transaction: the motion is locked first
-    /// (no ballot batch runs between the close and the commit), then its box is read and
-    /// `count`ed, and the outcome is stored and appended to the minutes. `Conflict` if the
+    /// (no ballot batch runs between the close and the commit), then its box is read, each
+    /// distinct choice once with its total weight, and `count`ed, and the outcome is stored and appended to the minutes. `Conflict` if the
     /// motion is no longer voting; nothing changes if `count` fails.
     async fn decide(
         &self,
@@ -186,7 +186,8 @@ pub trait MotionStore: Send + Sync {
         motion: &MotionId,
         ballot_id: &str,
     ) -> Result<Option<String>, StoreError>;
-    /// Everything in a motion's box, for the count: (choice, weight), in ballot-id order.
+    /// What is in a motion's box: each distinct choice once with the total weight of its
+    /// ballots (the database groups them), in choice order.
     async fn ballots(&self, motion: &MotionId) -> Result<Vec<(String, u64)>, StoreError>;
     /// How many are on the roll.
     async fn roll_count(&self, motion: &MotionId) -> Result<u64, StoreError>;

@@ -139,3 +139,5 @@ error-ballot-equal-ranks = This method needs a different number for each option 
 error-ballot-malformed = The ballot could not be read.
 error-motion-changed = Someone else moved this motion on first. Look at it again.
 error-not-voting = Voting on this motion is not open.
+ballot-move-up = Move up
+ballot-move-down = Move down

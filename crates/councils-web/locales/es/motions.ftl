@@ -139,3 +139,5 @@ error-ballot-equal-ranks = Este método necesita un número distinto para cada o
 error-ballot-malformed = No se pudo leer la papeleta.
 error-motion-changed = Alguien movió esta moción antes. Vuelve a mirarla.
 error-not-voting = La votación de esta moción no está abierta.
+ballot-move-up = Subir
+ballot-move-down = Bajar
