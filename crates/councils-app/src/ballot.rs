@@ -17,28 +17,39 @@ impl App {
         id: &str,
         read: impl FnOnce(&MotionRecord) -> Result<Choice, AppError>,
     ) -> Result<(), AppError> {
-        let (_, _, motion) = self.motion_for(actor, slug, id, Action::Vote).await?;
+        let (council, _, motion) = self.motion_for(actor, slug, id, Action::Vote).await?;
         if !motion.phase.takes_ballots() || self.past_close(&motion) {
             return Err(AppError::NotVoting);
         }
+        let voter = self.voter(actor, &council, &motion).await?;
         let choice = read(&motion)?;
         choice.validate(&motion.rules.method(), option_count(&motion))?;
+        // A delegate's ballot is checked against their council's mandate first: refused, or
+        // counted and flagged, as that council chose.
+        let contrary = match &voter.seat {
+            Some(seat) => self.mandate_check(seat, &motion.id, &choice).await?,
+            None => false,
+        };
         self.store
             .cast_ballot(BallotRecord {
                 ballot_id: self
                     .cipher
                     .ballot_id(motion.id.as_str(), actor.member_id.as_str()),
-                motion_id: motion.id,
+                motion_id: motion.id.clone(),
                 voter: actor.member_id.clone(),
                 choice: choice.encode(),
-                weight: 1,
+                weight: voter.weight,
                 open: motion.rules.secrecy() == Secrecy::Open,
             })
             .await
             .map_err(|e| match e {
                 crate::StoreError::Conflict => AppError::NotVoting,
                 other => other.into(),
-            })
+            })?;
+        if let (true, Some(seat)) = (contrary, &voter.seat) {
+            self.flag_contrary(seat, &motion.id).await?;
+        }
+        Ok(())
     }
 
     /// The chair closes voting now and the motion is counted.
@@ -93,7 +104,12 @@ impl App {
             count(&motion.rules, &options, &ballots, motion.entitled, seed)
                 .map_err(|e| e.to_string())
         };
-        Ok(self.store.decide(&motion.id, self.now(), &count).await?)
+        let outcome = self.store.decide(&motion.id, self.now(), &count).await?;
+        if motion.kind == councils_domain::motion::MotionKind::Recall {
+            self.recall_vote_counted(motion, outcome.passed() == Some(true))
+                .await?;
+        }
+        Ok(outcome)
     }
 
     fn past_close(&self, motion: &MotionRecord) -> bool {

@@ -7,6 +7,7 @@ use councils_domain::federation::FederationError;
 use councils_domain::handle::HandleError;
 use councils_domain::motion::{BallotError, MotionError, OptionsError, TextError};
 use councils_domain::passphrase::PassphraseError;
+use councils_domain::{MandateError, RecallError, TermError};
 use thiserror::Error;
 
 /// Why a use case did not happen. Nothing was changed when one of these is returned.
@@ -67,6 +68,24 @@ pub enum AppError {
     MotionChanged,
     #[error("the motion is not voting")]
     NotVoting,
+    #[error(transparent)]
+    Mandate(#[from] MandateError),
+    #[error(transparent)]
+    Recall(#[from] RecallError),
+    #[error(transparent)]
+    Term(#[from] TermError),
+    /// In a higher council only delegates of its constituents vote (unless a referendum).
+    #[error("only delegates vote in this council")]
+    DelegatesOnly,
+    /// The higher council named is not one this council sends delegates to.
+    #[error("not a higher council of this council")]
+    NotAParent,
+    /// A recall of this delegate is already open, or the delegate no longer sits.
+    #[error("a recall is already open or the delegate no longer sits")]
+    RecallOpen,
+    /// A referendum needs a council with constituents, before voting opens.
+    #[error("this motion cannot be put to a referendum")]
+    NoReferendum,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -103,6 +122,13 @@ impl AppError {
             AppError::Ballot(e) => e.code(),
             AppError::MotionChanged => "motion-changed",
             AppError::NotVoting => "not-voting",
+            AppError::Mandate(e) => e.code(),
+            AppError::Recall(e) => e.code(),
+            AppError::Term(e) => e.code(),
+            AppError::DelegatesOnly => "delegates-only",
+            AppError::NotAParent => "not-a-parent",
+            AppError::RecallOpen => "recall-open",
+            AppError::NoReferendum => "no-referendum",
             AppError::Internal(_) => "internal",
         }
     }
@@ -120,6 +146,7 @@ impl From<StoreError> for AppError {
             StoreError::LastOrganiser => AppError::LastOrganiser,
             StoreError::Conflict => AppError::MotionChanged,
             StoreError::Federation(e) => AppError::Federation(e),
+            StoreError::Recall(e) => AppError::Recall(e),
             StoreError::Backend(message) => AppError::Internal(message),
         }
     }

@@ -11,6 +11,7 @@ pub mod ballot;
 pub mod clock;
 pub mod council;
 pub mod crypto;
+pub mod democracy;
 pub mod error;
 pub mod federation;
 pub mod invitation;

@@ -11,8 +11,7 @@ use councils_domain::motion::{
     StvVariant, validate_options,
 };
 use councils_domain::{
-    Action, AmendmentId, CommentId, Council, Language, MemberId, MembershipStatus, MotionId,
-    Standing,
+    Action, AmendmentId, CommentId, Council, Language, MemberId, MotionId, Standing,
 };
 use councils_tally::rules::{Majority, MajorityBase, MajorityRule, Quorum};
 
@@ -110,6 +109,10 @@ pub struct MotionView {
     pub may_chair: bool,
     /// Whether the reader is the mover (accepts amendments, opens discussion of a draft).
     pub is_mover: bool,
+    /// Whether the motion is put to a referendum of every base member below the council.
+    pub referendum: bool,
+    /// Whether the reader votes only as a base member in that referendum.
+    pub referendum_voter: bool,
 }
 
 impl App {
@@ -190,14 +193,29 @@ impl App {
         id: &str,
         action: Action,
     ) -> Result<(Council, Standing, MotionRecord), AppError> {
-        let (council, standing) = self.council_for_action(actor, slug, action).await?;
+        let council = self.council_by_slug(slug).await?;
+        let standing = self.standing(actor, &council).await?;
+        let allowed = standing.may(action);
         let motion = self
             .store
             .motion(&MotionId::new(id))
             .await?
             .filter(|m| m.council_id == council.id)
-            .filter(|m| m.phase != Phase::Draft || m.mover.as_ref() == Some(&actor.member_id))
-            .ok_or(AppError::NotFound)?;
+            .filter(|m| m.phase != Phase::Draft || m.mover.as_ref() == Some(&actor.member_id));
+        if !allowed {
+            // A referendum opens this one motion, to be read and voted, to every base
+            // member below the council.
+            let voter = match &motion {
+                Some(m) if matches!(action, Action::SeeMembers | Action::Vote) => {
+                    self.referendum_voter(actor, &council, m).await?
+                }
+                _ => false,
+            };
+            if !voter {
+                return Err(AppError::Forbidden);
+            }
+        }
+        let motion = motion.ok_or(AppError::NotFound)?;
         Ok((council, standing, motion))
     }
 
@@ -236,7 +254,11 @@ impl App {
             } else {
                 Vec::new()
             };
+        let referendum = self.store.is_referendum(&motion.id).await?;
+        let referendum_voter = self.referendum_voter(actor, &council, &motion).await?;
         Ok(MotionView {
+            referendum,
+            referendum_voter,
             is_mover: motion.mover.as_ref() == Some(&actor.member_id),
             may_chair: standing.may(Action::ChairMotions),
             roll: self.store.roll_count(&motion.id).await?,
@@ -292,13 +314,7 @@ impl App {
             Some(h) if h <= VOTING_HOURS_MAX => Some(self.now() + i64::from(h) * 3600),
             Some(_) => return Err(AppError::BadValue),
         };
-        let entitled = self
-            .store
-            .members_of(&council.id)
-            .await?
-            .iter()
-            .filter(|m| m.status == MembershipStatus::Active)
-            .count() as u64;
+        let entitled = self.entitled(&council, &motion).await?;
         self.change_phase(
             &motion,
             to,

@@ -66,3 +66,8 @@ id_type!(
     /// An election of delegates by a council, for a term.
     ElectionId
 );
+
+id_type!(
+    /// A delegate's seat: one member sent by one council to a higher one, for one term.
+    DelegateId
+);

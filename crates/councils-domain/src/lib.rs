@@ -4,6 +4,7 @@
 //! get decisions out, so every rule is tested on its own.
 
 pub mod council;
+pub mod delegation;
 pub mod federation;
 pub mod handle;
 pub mod ids;
@@ -19,11 +20,12 @@ pub mod term;
 pub mod vouching;
 
 pub use council::{Council, CouncilKind, CouncilName, CouncilSettings, Slug};
+pub use delegation::{DelegationRules, VoteWeighting, consecutive_terms, delegate_weights};
 pub use federation::{FederationError, FederationGraph};
 pub use handle::Handle;
 pub use ids::{
-    AmendmentId, CommentId, CouncilId, ElectionId, InvitationId, MemberId, MotionId, RecallId,
-    SessionId,
+    AmendmentId, CommentId, CouncilId, DelegateId, ElectionId, InvitationId, MemberId, MotionId,
+    RecallId, SessionId,
 };
 pub use language::Language;
 pub use mandate::{

@@ -6,7 +6,8 @@
 //! the chain stays valid, and the page shows a tombstone instead of a handle.
 
 use crate::motion::Outcome;
-use crate::{AmendmentId, CouncilId, CouncilKind, MemberId, MotionId, Role};
+use crate::recall::{RecallMode, RecallThreshold};
+use crate::{AmendmentId, CouncilId, CouncilKind, DelegateId, MemberId, MotionId, RecallId, Role};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
@@ -98,6 +99,79 @@ pub enum MinutesEvent {
         motion: MotionId,
         outcome: Box<Outcome>,
     },
+    /// In the constituent: a member was elected its delegate to `parent` until `ends_at`.
+    DelegateElected {
+        delegate: DelegateId,
+        member: MemberId,
+        parent: CouncilId,
+        election: MotionId,
+        ends_at: i64,
+    },
+    /// In the higher council: a delegate of `constituent` took their seat as a member.
+    DelegateSeated {
+        member: MemberId,
+        constituent: CouncilId,
+    },
+    /// In the constituent: a delegate's term ended (a new term started, or it ran out).
+    DelegateTermEnded {
+        delegate: DelegateId,
+        member: MemberId,
+        parent: CouncilId,
+    },
+    /// In the higher council: a delegate of `constituent` left their seat.
+    DelegateUnseated {
+        member: MemberId,
+        constituent: CouncilId,
+    },
+    /// In the constituent: the council mandated its delegates on a motion of `parent`
+    /// (`mandate` is `MandateChoice::encode`).
+    MandateVoted {
+        motion: MotionId,
+        parent: CouncilId,
+        mandate: String,
+    },
+    /// In the constituent: its delegate voted against the mandate, and the vote was counted.
+    VoteAgainstMandate {
+        delegate: DelegateId,
+        member: MemberId,
+        motion: MotionId,
+    },
+    /// In the constituent: a recall of a delegate started (`by` is `None` when it opened by
+    /// itself on a vote against the mandate).
+    RecallStarted {
+        recall: RecallId,
+        delegate: DelegateId,
+        by: Option<MemberId>,
+    },
+    /// In the constituent: a recall reached its threshold and a recall vote opened.
+    RecallVoteOpened {
+        recall: RecallId,
+        motion: MotionId,
+    },
+    /// In the constituent: a delegate was recalled and their seat is vacant.
+    DelegateRecalled {
+        delegate: DelegateId,
+        member: MemberId,
+        parent: CouncilId,
+    },
+    /// In the constituent: a recall vote kept the delegate.
+    RecallFailed {
+        recall: RecallId,
+    },
+    /// The council changed how it binds and recalls its delegates and weighs their votes.
+    DelegationRulesChanged {
+        by: MemberId,
+        term_cap: Option<u32>,
+        mandate_policy: crate::MandatePolicy,
+        recall_threshold: RecallThreshold,
+        recall_mode: RecallMode,
+        vote_weighting: crate::VoteWeighting,
+    },
+    /// In the higher council: a motion was put to a referendum of every base member.
+    ReferendumCalled {
+        motion: MotionId,
+        by: MemberId,
+    },
 }
 
 impl MinutesEvent {
@@ -121,6 +195,18 @@ impl MinutesEvent {
             MinutesEvent::VotingOpened { .. } => "voting-opened",
             MinutesEvent::AmendmentAccepted { .. } => "amendment-accepted",
             MinutesEvent::MotionDecided { .. } => "motion-decided",
+            MinutesEvent::DelegateElected { .. } => "delegate-elected",
+            MinutesEvent::DelegateSeated { .. } => "delegate-seated",
+            MinutesEvent::DelegateTermEnded { .. } => "delegate-term-ended",
+            MinutesEvent::DelegateUnseated { .. } => "delegate-unseated",
+            MinutesEvent::MandateVoted { .. } => "mandate-voted",
+            MinutesEvent::VoteAgainstMandate { .. } => "vote-against-mandate",
+            MinutesEvent::RecallStarted { .. } => "recall-started",
+            MinutesEvent::RecallVoteOpened { .. } => "recall-vote-opened",
+            MinutesEvent::DelegateRecalled { .. } => "delegate-recalled",
+            MinutesEvent::RecallFailed { .. } => "recall-failed",
+            MinutesEvent::DelegationRulesChanged { .. } => "delegation-rules-changed",
+            MinutesEvent::ReferendumCalled { .. } => "referendum-called",
         }
     }
 }

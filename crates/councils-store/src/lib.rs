@@ -9,6 +9,7 @@
 
 mod ballot;
 mod council;
+mod democracy;
 mod federation;
 mod invitation;
 mod member;

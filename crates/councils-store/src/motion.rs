@@ -144,7 +144,10 @@ async fn load(db: &Db, reads: &Reads, key: &str) -> Result<Vec<MotionRecord>, St
         .collect()
 }
 
-async fn insert_motion(conn: &mut AnyConnection, motion: &MotionRecord) -> Result<(), StoreError> {
+pub(crate) async fn insert_motion(
+    conn: &mut AnyConnection,
+    motion: &MotionRecord,
+) -> Result<(), StoreError> {
     let rules = RuleColumns::of(&motion.rules)?;
     let outcome = motion
         .outcome
@@ -358,6 +361,9 @@ impl MotionStore for Db {
             outcome: Box::new(outcome.clone()),
         };
         minutes::append(&mut tx, &CouncilId::new(council), at, &event).await?;
+        // A decided election seats its winners, a decided mandate motion records the
+        // mandate, in this same transaction.
+        crate::democracy::seating::after_decision(&mut tx, motion, at, &outcome).await?;
         self.commit(tx).await.map_err(backend_error)?;
         Ok(outcome)
     }

@@ -235,7 +235,19 @@ mod tests {
             include_str!("../../councils-domain/src/motion/text.rs"),
             include_str!("../../councils-domain/src/motion/choice.rs"),
         ];
+        // These files hold other codes too (mandates, thresholds, caps): only their error's
+        // `code` is read.
+        let error_impls = [
+            include_str!("../../councils-domain/src/mandate.rs"),
+            include_str!("../../councils-domain/src/recall.rs"),
+            include_str!("../../councils-domain/src/term.rs"),
+        ];
         let mut all: Vec<String> = sources.iter().flat_map(|s| codes(s)).collect();
+        for source in error_impls {
+            let start = source.find("/// Stable error code").expect("an error code");
+            let end = start + source[start..].find("\n}\n").expect("the end of its impl");
+            all.extend(codes(&source[start..end]));
+        }
         all.push("csrf-refused".into());
         assert!(all.len() > 25, "{all:?}");
         for language in Language::ALL {

@@ -3,11 +3,16 @@
 
 use async_trait::async_trait;
 
+mod democracy;
 mod motion;
 use councils_domain::federation::FederationError;
 use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
     MemberId, MembershipStatus, MinutesEntry, Role, SessionId, Slug,
+};
+pub use democracy::{
+    ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
+    MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
 };
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotRecord, CommentRecord, CountBallots, MotionRecord,
@@ -37,6 +42,8 @@ pub enum StoreError {
     Conflict,
     #[error(transparent)]
     Federation(#[from] FederationError),
+    #[error(transparent)]
+    Recall(#[from] councils_domain::RecallError),
     /// The database failed. The message is for the log only and carries no personal data.
     #[error("database error: {0}")]
     Backend(String),
@@ -168,6 +175,7 @@ pub trait Store:
     + FederationStore
     + SessionStore
     + MotionStore
+    + DemocracyStore
 {
 }
 
@@ -179,6 +187,7 @@ impl<T> Store for T where
         + FederationStore
         + SessionStore
         + MotionStore
+        + DemocracyStore
 {
 }
 

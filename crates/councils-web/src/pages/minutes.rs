@@ -51,6 +51,15 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         MotionProposed { by, .. } | AmendmentAccepted { by, .. } => vec![by],
         VotingOpened { by, .. } => by.iter().collect(),
         MotionDecided { .. } => vec![],
+        DelegateElected { member, .. }
+        | DelegateSeated { member, .. }
+        | DelegateTermEnded { member, .. }
+        | DelegateUnseated { member, .. }
+        | VoteAgainstMandate { member, .. }
+        | DelegateRecalled { member, .. } => vec![member],
+        RecallStarted { by, .. } => by.iter().collect(),
+        DelegationRulesChanged { by, .. } | ReferendumCalled { by, .. } => vec![by],
+        MandateVoted { .. } | RecallVoteOpened { .. } | RecallFailed { .. } => vec![],
     }
 }
 
@@ -175,6 +184,57 @@ fn describe(
             ("decision", decision_words(tr, &outcome.decision)),
             ("ballots", outcome.ballots.to_string()),
         ],
+        DelegateElected {
+            member,
+            parent,
+            ends_at,
+            ..
+        } => vec![
+            ("member", who(member)),
+            ("parent", council(parent)),
+            ("ends", format_time(*ends_at)),
+        ],
+        DelegateSeated {
+            member,
+            constituent,
+        }
+        | DelegateUnseated {
+            member,
+            constituent,
+        } => vec![
+            ("member", who(member)),
+            ("constituent", council(constituent)),
+        ],
+        DelegateTermEnded { member, parent, .. } | DelegateRecalled { member, parent, .. } => {
+            vec![("member", who(member)), ("parent", council(parent))]
+        }
+        MandateVoted {
+            parent, mandate, ..
+        } => vec![
+            ("parent", council(parent)),
+            ("mandate", tr.tp("mandate-", mandate)),
+        ],
+        VoteAgainstMandate { member, .. } => vec![("member", who(member))],
+        RecallStarted { by, .. } => vec![(
+            "by",
+            by.as_ref()
+                .map(who)
+                .unwrap_or_else(|| tr.t("minutes-by-contrary-vote")),
+        )],
+        RecallVoteOpened { .. } | RecallFailed { .. } => vec![],
+        DelegationRulesChanged {
+            by,
+            mandate_policy,
+            recall_mode,
+            vote_weighting,
+            ..
+        } => vec![
+            ("by", who(by)),
+            ("policy", tr.tp("mandate-policy-", mandate_policy.code())),
+            ("mode", tr.tp("recall-mode-", recall_mode.code())),
+            ("weighting", tr.tp("vote-weighting-", vote_weighting.code())),
+        ],
+        ReferendumCalled { by, .. } => vec![("by", who(by))],
     };
     let args: Vec<(&str, Arg)> = args
         .into_iter()
