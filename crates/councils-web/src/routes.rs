@@ -4,8 +4,8 @@ use crate::WebState;
 use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
-    account, council, councils, federation, join, landing, language, members, minutes, motion,
-    settings, sign_in,
+    account, council, councils, democracy, federation, join, landing, language, members, minutes,
+    motion, settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -22,6 +22,8 @@ use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 const STYLESHEET: &str = include_str!("../static/app.css");
+/// Drag-to-order for ranked ballots; the form works without it.
+const BALLOT_SCRIPT: &str = include_str!("../static/ballot.js");
 
 async fn stylesheet() -> impl IntoResponse {
     (
@@ -30,6 +32,16 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         STYLESHEET,
+    )
+}
+
+async fn ballot_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        BALLOT_SCRIPT,
     )
 }
 
@@ -99,6 +111,30 @@ pub fn router(state: WebState) -> Router {
             "/c/{slug}/motions/{id}/amendments/{amendment}/reject",
             post(motion::discussion::reject),
         )
+        .route(
+            "/c/{slug}/motions/{id}/referendum",
+            post(democracy::referendum),
+        )
+        .route("/c/{slug}/delegates", get(democracy::list))
+        .route("/c/{slug}/delegates/{id}", get(democracy::show))
+        .route(
+            "/c/{slug}/delegates/{id}/recall",
+            get(democracy::recall::show).post(democracy::recall::start),
+        )
+        .route(
+            "/c/{slug}/delegates/{id}/recall/sign",
+            post(democracy::recall::sign),
+        )
+        .route("/c/{slug}/elections/new", get(democracy::election::new))
+        .route("/c/{slug}/elections", post(democracy::election::submit))
+        .route(
+            "/c/{slug}/mandates",
+            get(democracy::mandate::list).post(democracy::mandate::propose),
+        )
+        .route(
+            "/c/{slug}/delegation",
+            get(democracy::rules::show).post(democracy::rules::submit),
+        )
         .route("/c/{slug}/members/{member}", get(members::show))
         .route("/c/{slug}/members/{member}/vouch", post(members::vouch))
         .route("/c/{slug}/members/{member}/approve", post(members::approve))
@@ -119,6 +155,7 @@ pub fn router(state: WebState) -> Router {
         .route("/account/sessions/{id}/end", post(account::end_session))
         .route("/account/delete", post(account::delete))
         .route("/static/app.css", get(stylesheet))
+        .route("/static/ballot.js", get(ballot_script))
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .route_layer(middleware::from_fn(access_log));

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod council;
 pub mod councils;
+pub mod democracy;
 pub mod federation;
 pub mod join;
 pub mod landing;

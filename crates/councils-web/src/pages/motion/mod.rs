@@ -175,7 +175,13 @@ impl MotionPage {
         self.v.motion.closes_at.map(format_time)
     }
     fn may_vote(&self) -> bool {
-        self.v.motion.phase == Phase::Voting && self.v.standing.may(Action::Vote)
+        self.v.motion.phase == Phase::Voting
+            && (self.v.standing.may(Action::Vote) || self.v.referendum_voter)
+    }
+    fn may_call_referendum(&self) -> bool {
+        self.v.may_chair
+            && !self.v.referendum
+            && matches!(self.v.motion.phase, Phase::Draft | Phase::Discussion)
     }
     fn may_open_voting(&self) -> bool {
         matches!(self.v.motion.phase, Phase::Discussion) && (self.v.is_mover || self.v.may_chair)
@@ -264,7 +270,7 @@ impl MotionPage {
 }
 
 /// A stored choice in words: `yes`, `approves A, C`, `1. B 2. A`.
-fn describe_choice(l: &Layout, motion: &MotionRecord, code: &str) -> String {
+pub(crate) fn describe_choice(l: &Layout, motion: &MotionRecord, code: &str) -> String {
     let options = labels(motion);
     let name = |i: &usize| options.get(*i).cloned().unwrap_or_default();
     match Choice::decode(&motion.rules.method(), code) {
