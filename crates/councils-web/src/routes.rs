@@ -227,6 +227,24 @@ pub fn router(state: WebState) -> Router {
             "/councils/{slug}/motions/{id}/amendments/{amendment}",
             post(api::motions::decide_amendment),
         )
+        .route("/councils/{slug}/delegates", get(api::democracy::list))
+        .route("/councils/{slug}/delegates/{id}", get(api::democracy::show))
+        .route(
+            "/councils/{slug}/delegates/{id}/recall",
+            get(api::democracy::recall).post(api::democracy::start_recall),
+        )
+        .route(
+            "/councils/{slug}/delegates/{id}/recall/signatures",
+            post(api::democracy::sign_recall),
+        )
+        .route(
+            "/councils/{slug}/mandates",
+            get(api::democracy::mandates).post(api::democracy::propose_mandate),
+        )
+        .route(
+            "/councils/{slug}/elections",
+            post(api::democracy::call_election),
+        )
         .route_layer(middleware::from_fn(access_log));
 
     let mut router = Router::new()

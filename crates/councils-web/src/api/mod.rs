@@ -2,6 +2,7 @@
 //! clients that sign in with `POST /api/v1/sessions` and send `Authorization: Bearer`.
 
 pub mod councils;
+pub mod democracy;
 pub mod motions;
 pub mod openapi;
 pub mod sessions;
