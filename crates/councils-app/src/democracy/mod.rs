@@ -245,13 +245,16 @@ impl App {
             .collect())
     }
 
-    /// The active delegates of `constituent` to `parent`, in id order (the order weights are
-    /// shared in).
+    /// The active delegates of `constituent` to `parent` whose term is running, in id order
+    /// (the order weights are shared in). A term that ran out without a new election leaves
+    /// the seat empty: the delegate no longer votes, though their record stays active until
+    /// the next election ends it.
     pub(crate) async fn sitting_delegates(
         &self,
         constituent: &CouncilId,
         parent: &CouncilId,
     ) -> Result<Vec<DelegateRecord>, AppError> {
+        let now = self.now();
         let mut sitting: Vec<DelegateRecord> = self
             .store
             .delegates_of(constituent)
@@ -261,6 +264,7 @@ impl App {
                 d.constituent_id == *constituent
                     && d.parent_id == *parent
                     && d.status == DelegateStatus::Active
+                    && d.term_ends_at > now
             })
             .collect();
         sitting.sort_by(|a, b| a.id.cmp(&b.id));

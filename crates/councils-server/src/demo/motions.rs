@@ -4,6 +4,7 @@
 //! discussion, and a consent decision in a neighbourhood committee.
 
 use anyhow::Context;
+use councils_app::democracy::election::ElectionDraft;
 use councils_app::motion::MotionDraft;
 use councils_app::{Actor, App};
 use councils_domain::motion::{Choice, ConsentChoice, YesNo};
@@ -11,7 +12,7 @@ use councils_domain::{Language, MembershipStatus, MotionId, SessionId};
 use councils_store::Db;
 
 /// Active members of a council as actors, in handle order (the founder first).
-async fn actors(db: &Db, slug: &str, founder: &str) -> anyhow::Result<Vec<Actor>> {
+pub(super) async fn actors(db: &Db, slug: &str, founder: &str) -> anyhow::Result<Vec<Actor>> {
     use councils_app::ports::{CouncilStore, MembershipStore};
     let slug = councils_domain::Slug::parse(slug)?;
     let council = db
@@ -34,7 +35,7 @@ async fn actors(db: &Db, slug: &str, founder: &str) -> anyhow::Result<Vec<Actor>
     Ok(actors)
 }
 
-fn draft(kind: &str, method: &str, en: (&str, &str), es: (&str, &str)) -> MotionDraft {
+pub(super) fn draft(kind: &str, method: &str, en: (&str, &str), es: (&str, &str)) -> MotionDraft {
     MotionDraft {
         kind: kind.into(),
         method: method.into(),
@@ -48,7 +49,7 @@ fn draft(kind: &str, method: &str, en: (&str, &str), es: (&str, &str)) -> Motion
 }
 
 /// Each member casts `choose(n)`, or does not vote when it is `None`.
-async fn vote(
+pub(super) async fn vote(
     app: &App,
     slug: &str,
     id: &MotionId,
@@ -64,10 +65,14 @@ async fn vote(
     Ok(())
 }
 
-/// Seeds the motions of the garment workers' and Boyle Heights committees.
+mod democracy;
+
+/// Seeds the motions of the garment workers' and Boyle Heights committees, then the city
+/// council's motion with its constituents' mandates and a recall in progress.
 pub async fn seed(app: &App, db: &Db) -> anyhow::Result<()> {
     garment(app, db).await?;
-    boyle_heights(app, db).await
+    boyle_heights(app, db).await?;
+    democracy::seed(app, db).await
 }
 
 async fn garment(app: &App, db: &Db) -> anyhow::Result<()> {
@@ -130,28 +135,34 @@ async fn garment(app: &App, db: &Db) -> anyhow::Result<()> {
     .await?;
     app.close_voting(rosa, slug, demand.as_str()).await?;
 
-    // The delegates to the city council, elected by STV: two seats, five candidates.
-    let mut election = draft(
-        "election",
-        "stv",
-        (
-            "Delegates to the Los Angeles City Council",
-            "Two delegates for a term of six months, recallable at any time by this committee.",
-        ),
-        (
-            "Delegadas al Consejo de la Ciudad de Los Ángeles",
-            "Dos delegadas por seis meses, revocables en cualquier momento por este comité.",
-        ),
-    );
-    election.seats = Some(2);
-    election.options = vec![
-        "rosa".into(),
-        members[4].handle.to_string(),
-        members[9].handle.to_string(),
-        members[14].handle.to_string(),
-        members[20].handle.to_string(),
-    ];
-    let elected = app.propose_motion(rosa, slug, &election).await?;
+    // The delegates to the city council, elected by STV: two seats (52 members, one seat
+    // per 30), five candidates. The winners take their seats in the city council.
+    let election = ElectionDraft {
+        parent: "los-angeles".into(),
+        term_months: 6,
+        candidates: vec![
+            "rosa".into(),
+            members[4].handle.to_string(),
+            members[9].handle.to_string(),
+            members[14].handle.to_string(),
+            members[20].handle.to_string(),
+        ],
+        texts: vec![
+            (
+                Language::En,
+                "Delegates to the Los Angeles City Council".into(),
+                "Two delegates for a term of six months, recallable at any time by this committee."
+                    .into(),
+            ),
+            (
+                Language::Es,
+                "Delegadas al Consejo de la Ciudad de Los Ángeles".into(),
+                "Dos delegadas por seis meses, revocables en cualquier momento por este comité."
+                    .into(),
+            ),
+        ],
+    };
+    let elected = app.call_election(rosa, slug, &election).await?;
     app.open_voting(rosa, slug, elected.as_str(), None).await?;
     vote(app, slug, &elected, &members, |n| {
         let order: &[usize] = match n % 7 {

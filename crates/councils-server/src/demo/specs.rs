@@ -66,7 +66,7 @@ pub(super) const SPECS: &[Spec] = &[
         members: 0,
         organiser: "",
         vouches: 0,
-        members_per_delegate: 25,
+        members_per_delegate: 30,
         parents: &["southern-california"],
     },
     Spec {
