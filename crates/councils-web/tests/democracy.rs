@@ -513,3 +513,96 @@ async fn weighted_delegate_votes_give_the_tally_the_expected_weights() {
     assert_eq!(outcome.decision, Decision::Rejected, "a tie, 3 against 3");
     c.app.stop().await;
 }
+
+#[tokio::test]
+async fn under_a_recall_vote_the_threshold_opens_a_secret_vote_whose_passing_removes_the_delegate()
+{
+    let c = city().await;
+    let marta = c
+        .app
+        .join("garment", Role::Member, "marta", Language::En)
+        .await;
+    ok(
+        &c.app,
+        "/c/garment/delegation",
+        &[
+            ("term_cap", "0"),
+            ("mandate_policy", "refuse"),
+            ("recall_threshold", "count"),
+            ("recall_num", "1"),
+            ("recall_mode", "open-recall-vote"),
+            ("vote_weighting", "members"),
+        ],
+        &c.rosa,
+    )
+    .await;
+    elect(&c, &["lupe", "ana", "rosa"], &["lupe", "ana", "rosa"]).await;
+    let lupe = delegate_path(&c, "lupe").await;
+    ok(
+        &c.app,
+        &format!("{lupe}/recall"),
+        &[("reason", "She never reports back.")],
+        &marta,
+    )
+    .await;
+    let recall = page(&c.app, &format!("{lupe}/recall"), &c.rosa).await;
+    assert!(
+        recall
+            .text("#recall")
+            .contains("the council is voting on the recall"),
+        "{}",
+        recall.text("main")
+    );
+    let vote = recall
+        .body
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.starts_with("/c/garment/motions/"))
+        .expect("the recall vote")
+        .to_string();
+    let ballot = page(&c.app, &vote, &c.ana).await;
+    assert_eq!(ballot.text("h1"), "¿Revocar a lupe de Council city?");
+    page(&c.app, "/c/city/motions", &c.lupe).await;
+    for (who, choice) in [
+        (&c.ana, "yes"),
+        (&marta, "yes"),
+        (&c.rosa, "yes"),
+        (&c.lupe, "no"),
+    ] {
+        ok(
+            &c.app,
+            &format!("{vote}/ballot"),
+            &[("choice", choice)],
+            who,
+        )
+        .await;
+    }
+    ok(&c.app, &format!("{vote}/close"), &[], &c.rosa).await;
+    let removed = page(&c.app, &lupe, &c.rosa).await;
+    assert_eq!(removed.text("p .badge"), "Recalled");
+    let gone = get(
+        &c.app.router(),
+        "/c/city/motions",
+        Some(&c.lupe.cookie()),
+        None,
+    )
+    .await;
+    assert_eq!(gone.status, 403);
+    let agenda = page(&c.app, "/c/garment/motions", &c.rosa).await;
+    assert!(
+        agenda
+            .texts("section li strong")
+            .iter()
+            .filter(|t| *t == "Delegates to the city")
+            .count()
+            == 2,
+        "the by-election opened: {}",
+        agenda.text("main")
+    );
+    let minutes = page(&c.app, "/c/garment/minutes", &c.rosa).await;
+    let log = minutes.text("ol");
+    assert!(log.contains("the recall vote opened"), "{log}");
+    assert!(log.contains("lupe was recalled as delegate to Council city"));
+    c.app.stop().await;
+}
