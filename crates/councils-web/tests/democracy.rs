@@ -606,3 +606,67 @@ async fn under_a_recall_vote_the_threshold_opens_a_secret_vote_whose_passing_rem
     assert!(log.contains("lupe was recalled as delegate to Council city"));
     c.app.stop().await;
 }
+
+#[tokio::test]
+async fn a_member_at_the_councils_term_cap_may_not_stand_again() {
+    let c = city().await;
+    ok(
+        &c.app,
+        "/c/garment/delegation",
+        &[
+            ("term_cap", "1"),
+            ("mandate_policy", "refuse"),
+            ("recall_threshold", "majority"),
+            ("recall_mode", "remove-at-threshold"),
+            ("vote_weighting", "members"),
+        ],
+        &c.rosa,
+    )
+    .await;
+    elect(&c, &["lupe", "ana", "rosa"], &["lupe", "ana", "rosa"]).await;
+    let again = post(
+        &c.app.router(),
+        "/c/garment/elections",
+        &[
+            ("parent", "city"),
+            ("term_months", "6"),
+            ("candidate", "lupe"),
+            ("candidate", "rosa"),
+            ("candidate", "ana"),
+            ("title_en", "Delegates to the city, second term"),
+        ],
+        Some(&c.rosa.cookie()),
+    )
+    .await;
+    assert_eq!(again.status, 422);
+    assert!(
+        again.text("p.error").contains("consecutive terms"),
+        "{}",
+        again.text("main")
+    );
+    assert_eq!(
+        again.texts("input[name=candidate][checked]").len(),
+        3,
+        "the form comes back as it was typed"
+    );
+    // Rosa sat no term, nor did marta, who joins now: they may stand, for the one seat the
+    // city now gives garment.
+    c.app
+        .join("garment", Role::Member, "marta", Language::En)
+        .await;
+    set_seat_rule(&c.app, &c.cityorg, "city", 4).await;
+    ok(
+        &c.app,
+        "/c/garment/elections",
+        &[
+            ("parent", "city"),
+            ("term_months", "6"),
+            ("candidate", "rosa"),
+            ("candidate", "marta"),
+            ("title_en", "Delegates to the city, second term"),
+        ],
+        &c.rosa,
+    )
+    .await;
+    c.app.stop().await;
+}
