@@ -113,6 +113,8 @@ pub struct MotionView {
     pub referendum: bool,
     /// Whether the reader votes only as a base member in that referendum.
     pub referendum_voter: bool,
+    /// Whether it is a by-election the council opened itself, after a recall (no mover).
+    pub by_election: bool,
 }
 
 impl App {
@@ -256,7 +258,14 @@ impl App {
             };
         let referendum = self.store.is_referendum(&motion.id).await?;
         let referendum_voter = self.referendum_voter(actor, &council, &motion).await?;
+        let by_election = motion.kind == councils_domain::motion::MotionKind::Election
+            && self
+                .store
+                .election(&motion.id)
+                .await?
+                .is_some_and(|e| e.by_election);
         Ok(MotionView {
+            by_election,
             referendum,
             referendum_voter,
             is_mover: motion.mover.as_ref() == Some(&actor.member_id),

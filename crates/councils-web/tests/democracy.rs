@@ -379,6 +379,21 @@ async fn members_sign_a_recall_until_the_delegate_is_removed_and_a_by_election_o
         vec!["Delegates to the city", "Delegates to the city"],
         "the by-election, in discussion, beside the decided election"
     );
+    let by_election = agenda
+        .body
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.starts_with("/c/garment/motions/") && !href.ends_with("/new"))
+        .expect("the by-election, listed first")
+        .to_string();
+    let by_election = page(&c.app, &by_election, &c.rosa).await;
+    assert!(
+        by_election
+            .text("p.muted")
+            .contains("A by-election for the seats left vacant")
+    );
+    assert_eq!(by_election.texts(".options li"), vec!["marta", "rosa"]);
     let minutes = page(&c.app, "/c/garment/minutes", &c.rosa).await;
     assert!(
         minutes

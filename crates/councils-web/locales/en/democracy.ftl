@@ -80,6 +80,7 @@ vote-weighting-members = The members each constituent represents, shared among i
 vote-weighting-seats = One per seat
 rules-title = Delegation rules
 rules-submit = Save the rules
+motion-by-election = A by-election for the seats left vacant by a recall
 referendum-badge = Referendum
 referendum-vote = Vote in the referendum
 referendum-call = Put to a referendum

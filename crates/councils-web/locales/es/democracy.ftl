@@ -80,6 +80,7 @@ vote-weighting-members = Los miembros que representa cada consejo, repartidos en
 vote-weighting-seats = Uno por puesto
 rules-title = Reglas de delegación
 rules-submit = Guardar las reglas
+motion-by-election = Una elección para los puestos que dejó vacantes una revocación
 referendum-badge = Referendo
 referendum-vote = Votar en el referendo
 referendum-call = Someter a referendo
