@@ -128,7 +128,21 @@ impl App {
         let (council, _) = self
             .council_for_action(actor, slug, Action::ProposeMotion)
             .await?;
-        let (kind, rules) = draft.rules()?;
+        let (kind, mut rules) = draft.rules()?;
+        // In a council of delegates an ordinary motion is voted openly: delegates answer to
+        // the councils that sent them, who see how they voted (a referendum turns it secret).
+        if kind == MotionKind::Ordinary
+            && rules.secrecy() == Secrecy::Secret
+            && !self.active_constituents(&council.id).await?.is_empty()
+        {
+            rules = MotionRules::new(
+                kind,
+                rules.method(),
+                rules.quorum(),
+                rules.majority(),
+                Secrecy::Open,
+            )?;
+        }
         let texts = draft
             .texts
             .iter()

@@ -700,6 +700,12 @@ impl DemocracyStore for Db {
         .await
         .map_err(backend_error)?;
         if inserted.rows_affected() == 1 {
+            // Every base member votes in it: secretly, as in any vote of members.
+            sqlx::query("update motion set secrecy = 'secret' where motion_id = $1")
+                .bind(motion.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(backend_error)?;
             let event = MinutesEvent::ReferendumCalled {
                 motion: motion.clone(),
                 by: by.clone(),

@@ -1575,6 +1575,12 @@ async fn a_referendum_is_called_once_before_voting_and_reaches_the_subtree(db: &
         .await
         .unwrap();
     assert!(db.is_referendum(&higher.id).await.unwrap());
+    let stored = db.motion(&higher.id).await.unwrap().unwrap();
+    assert_eq!(
+        stored.rules.secrecy(),
+        Secrecy::Secret,
+        "members vote in secret"
+    );
     let codes = events(&db.minutes(&city).await.unwrap());
     assert_eq!(
         codes.iter().filter(|c| **c == "referendum-called").count(),

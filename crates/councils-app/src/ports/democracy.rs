@@ -216,7 +216,7 @@ pub trait DemocracyStore: Send + Sync {
     ) -> Result<(), StoreError>;
 
     /// Puts a motion of a higher council to a referendum of every base member below it,
-    /// minuted. Only before voting opens (`Conflict` after).
+    /// and makes its ballot secret, minuted. Only before voting opens (`Conflict` after).
     async fn call_referendum(
         &self,
         motion: &MotionId,
