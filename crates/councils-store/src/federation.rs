@@ -163,6 +163,8 @@ impl FederationStore for Db {
         if deleted.rows_affected() != 1 {
             return Err(StoreError::NotFound);
         }
+        // The constituent no longer sends delegates there: their seats end with the link.
+        crate::democracy::seating::end_seats(&mut tx, constituent, Some(parent), None, now).await?;
         let event = MinutesEvent::LinkEnded {
             constituent: constituent.clone(),
             parent: parent.clone(),

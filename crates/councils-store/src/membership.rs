@@ -404,6 +404,8 @@ impl MembershipStore for Db {
         if deleted.rows_affected() != 1 {
             return Err(StoreError::NotFound);
         }
+        // A member removed from a council no longer speaks for it in a higher one.
+        crate::democracy::seating::end_seats(&mut tx, council, None, Some(member), now).await?;
         sqlx::query("delete from session where member_id = $1")
             .bind(member.as_str())
             .execute(&mut *tx)

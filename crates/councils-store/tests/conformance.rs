@@ -69,6 +69,7 @@ conformance!(
     a_recall_at_a_lower_threshold_opens_a_recall_vote_that_decides,
     a_contrary_vote_is_recorded_once_and_opens_one_recall,
     a_referendum_is_called_once_before_voting_and_reaches_the_subtree,
+    a_delegate_removed_from_their_council_or_whose_link_ends_leaves_their_seat,
 );
 
 const NOW: i64 = 1_800_000_000;
@@ -1619,4 +1620,35 @@ async fn a_referendum_is_called_once_before_voting_and_reaches_the_subtree(db: &
         db.call_referendum(&other.id, &m[0], NOW + 12).await,
         Err(StoreError::Conflict)
     ));
+}
+
+async fn a_delegate_removed_from_their_council_or_whose_link_ends_leaves_their_seat(db: &Db) {
+    let (garment, city, m) = federation_of_garment(db).await;
+    let lupe_seat = seated(db, &garment, &city, &m).await;
+    db.remove_member(&garment, &m[1], &m[0], NOW + 500)
+        .await
+        .unwrap();
+    let lupe = db.delegate(&lupe_seat).await.unwrap().unwrap();
+    assert_eq!(lupe.status, DelegateStatus::Ended);
+    assert!(db.membership(&city, &m[1]).await.unwrap().is_none());
+    let rosa_seat = db
+        .delegates_of(&garment)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.member_id == m[0])
+        .unwrap();
+    assert_eq!(rosa_seat.status, DelegateStatus::Active);
+    db.end_link(&garment, &city, &m[0], NOW + 600)
+        .await
+        .unwrap();
+    let rosa_seat = db.delegate(&rosa_seat.id).await.unwrap().unwrap();
+    assert_eq!(rosa_seat.status, DelegateStatus::Ended);
+    assert_eq!(rosa_seat.ended_at, Some(NOW + 600));
+    assert!(
+        db.membership(&city, &m[0]).await.unwrap().is_some(),
+        "rosa is a member of the city in her own right"
+    );
+    assert_eq!(verify_chain(&db.minutes(&garment).await.unwrap()), Ok(()));
+    assert_eq!(verify_chain(&db.minutes(&city).await.unwrap()), Ok(()));
 }

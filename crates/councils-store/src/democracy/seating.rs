@@ -235,6 +235,32 @@ pub(crate) async fn end_seat(
     Ok(())
 }
 
+/// Ends the terms of `constituent`'s sitting delegates, to `parent` or to any council, and
+/// of `member` or of any member (a member who left the council, a link that ended), with the
+/// memberships of the higher council that came with their seats.
+pub(crate) async fn end_seats(
+    conn: &mut AnyConnection,
+    constituent: &CouncilId,
+    parent: Option<&CouncilId>,
+    member: Option<&MemberId>,
+    at: i64,
+) -> Result<(), StoreError> {
+    let seats: Vec<DelegateRecord> = load_delegates_in(conn, constituent)
+        .await?
+        .into_iter()
+        .filter(|d| {
+            d.constituent_id == *constituent
+                && d.status == DelegateStatus::Active
+                && parent.is_none_or(|p| d.parent_id == *p)
+                && member.is_none_or(|m| d.member_id == *m)
+        })
+        .collect();
+    for seat in seats {
+        end_seat(conn, &seat, DelegateStatus::Ended, at, true).await?;
+    }
+    Ok(())
+}
+
 /// Removes a recalled delegate and opens the by-election, if one is given.
 pub(crate) async fn remove_recalled(
     conn: &mut AnyConnection,
