@@ -177,6 +177,12 @@ async fn mandate(c: &City, city_motion: &str, first: &str) {
     .await
     .location()
     .unwrap();
+    let shown = page(&c.app, &mandate, &c.ana).await;
+    assert_eq!(
+        shown.texts(".options li"),
+        vec!["A favor", "En contra", "Abstención", "Libre"],
+        "a mandate's options in the reader's words"
+    );
     ok(&c.app, &format!("{mandate}/voting"), &[], &c.rosa).await;
     let position = ["for", "against", "abstain", "free"]
         .iter()

@@ -304,7 +304,13 @@ pub(crate) async fn motion_page(
     error: Option<AppError>,
 ) -> Result<Response, WebError> {
     let actor = viewer.member()?;
-    let v = state.app.motion_page(actor, slug, id).await?;
+    let mut v = state.app.motion_page(actor, slug, id).await?;
+    if v.mandate_motion {
+        // A mandate motion's options are mandates' codes: shown in the reader's words.
+        for option in &mut v.motion.options {
+            *option = viewer.tr.tp("mandate-", option);
+        }
+    }
     let chart = match &v.motion.outcome {
         Some(outcome) => results_chart(outcome, &labels(&v.motion), &viewer.tr)
             .map_err(|e| AppError::Internal(format!("chart: {e}")))?,
