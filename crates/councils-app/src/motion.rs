@@ -115,8 +115,8 @@ pub struct MotionView {
     pub referendum_voter: bool,
     /// Whether it is a by-election the council opened itself, after a recall (no mover).
     pub by_election: bool,
-    /// Whether it votes the council's mandate on a higher council's motion (its options are
-    /// `MandateChoice` codes).
+    /// Whether it votes the council's mandate for, against, abstain or free on a higher
+    /// council's motion (its options are those `MandateChoice` codes).
     pub mandate_motion: bool,
 }
 
@@ -281,7 +281,8 @@ impl App {
                 .election(&motion.id)
                 .await?
                 .is_some_and(|e| e.by_election);
-        let mandate_motion = self.store.mandate_motion(&motion.id).await?.is_some();
+        let mandate_motion = motion.options == crate::democracy::mandate::MANDATE_OPTIONS
+            && self.store.mandate_motion(&motion.id).await?.is_some();
         Ok(MotionView {
             mandate_motion,
             by_election,

@@ -70,6 +70,7 @@ conformance!(
     a_contrary_vote_is_recorded_once_and_opens_one_recall,
     a_referendum_is_called_once_before_voting_and_reaches_the_subtree,
     a_delegate_removed_from_their_council_or_whose_link_ends_leaves_their_seat,
+    a_ranked_mandate_is_the_schulze_order_or_free_where_a_tie_cannot_be_followed,
 );
 
 const NOW: i64 = 1_800_000_000;
@@ -1651,4 +1652,84 @@ async fn a_delegate_removed_from_their_council_or_whose_link_ends_leaves_their_s
     );
     assert_eq!(verify_chain(&db.minutes(&garment).await.unwrap()), Ok(()));
     assert_eq!(verify_chain(&db.minutes(&city).await.unwrap()), Ok(()));
+}
+
+/// A ranked motion of `council` over three options, in discussion.
+fn ranked_motion(id: &str, council: &CouncilId, mover: &MemberId, method: Method) -> MotionRecord {
+    MotionRecord {
+        rules: MotionRules::new(
+            MotionKind::Ordinary,
+            method,
+            Quorum::None,
+            MajorityRule::default(),
+            Secrecy::Open,
+        )
+        .unwrap(),
+        options: ["Rent freeze", "Back pay", "Safe heat"]
+            .map(String::from)
+            .to_vec(),
+        ..yes_no_motion(id, council, mover, Secrecy::Open, Phase::Discussion)
+    }
+}
+
+async fn a_ranked_mandate_is_the_schulze_order_or_free_where_a_tie_cannot_be_followed(db: &Db) {
+    let (garment, city, m) = federation_of_garment(db).await;
+    let rosa = &m[0];
+    for (higher_method, ballots, expected) in [
+        (
+            Method::Schulze,
+            vec![(vec![vec![1], vec![2], vec![0]], 3)],
+            MandateChoice::Ranking(vec![vec![1], vec![2], vec![0]]),
+        ),
+        // Back pay and safe heat tie; instant-runoff takes no equal ranks.
+        (
+            Method::Irv,
+            vec![
+                (vec![vec![1], vec![2], vec![0]], 2),
+                (vec![vec![2], vec![1], vec![0]], 2),
+            ],
+            MandateChoice::Free,
+        ),
+    ] {
+        let higher = ranked_motion(
+            &format!("higher-{}", higher_method.code()),
+            &city,
+            rosa,
+            higher_method,
+        );
+        db.create_motion(&higher).await.unwrap();
+        let mandate = ranked_motion(
+            &format!("mandate-{}", higher_method.code()),
+            &garment,
+            rosa,
+            Method::Schulze,
+        );
+        db.create_mandate_motion(
+            &mandate,
+            &MandateMotionRecord {
+                motion_id: mandate.id.clone(),
+                for_motion_id: higher.id.clone(),
+                constituent_id: garment.clone(),
+            },
+        )
+        .await
+        .unwrap();
+        db.change_phase(&PhaseChange {
+            entitled: Some(4),
+            ..phase_change(&mandate.id, Phase::Discussion, Phase::Voting, rosa)
+        })
+        .await
+        .unwrap();
+        let ballots: Vec<(Choice, u64)> = ballots
+            .into_iter()
+            .map(|(ranks, w)| (Choice::Ranked(ranks), w))
+            .collect();
+        db.decide(&mandate.id, NOW + 100, &|_| {
+            count(&mandate.rules, &mandate.options, &ballots, Some(4), 7).map_err(|e| e.to_string())
+        })
+        .await
+        .unwrap();
+        let recorded = db.mandate(&higher.id, &garment).await.unwrap().unwrap();
+        assert_eq!(recorded.choice, expected, "{higher_method:?}");
+    }
 }

@@ -702,3 +702,66 @@ async fn a_member_at_the_councils_term_cap_may_not_stand_again() {
     .await;
     c.app.stop().await;
 }
+
+#[tokio::test]
+async fn on_a_ranked_motion_the_mandate_is_a_ranking_the_delegate_must_follow() {
+    let c = city().await;
+    elect(&c, &["lupe", "ana", "rosa"], &["lupe", "ana", "rosa"]).await;
+    let motion = ok(
+        &c.app,
+        "/c/city/motions",
+        &[
+            ("title_en", "Which demand first?"),
+            ("body_en", "The city council leads with one demand."),
+            ("kind", "ordinary"),
+            ("method", "schulze"),
+            ("majority", "simple"),
+            ("options", "Rent freeze\nBack pay\nSafe heat"),
+        ],
+        &c.cityorg,
+    )
+    .await
+    .location()
+    .unwrap();
+    ok(&c.app, &format!("{motion}/voting"), &[], &c.cityorg).await;
+    let id = motion.rsplit('/').next().unwrap();
+    let mandate = ok(
+        &c.app,
+        "/c/garment/mandates",
+        &[("for_motion", id)],
+        &c.lupe,
+    )
+    .await
+    .location()
+    .unwrap();
+    let shown = page(&c.app, &mandate, &c.rosa).await;
+    assert_eq!(
+        shown.texts(".options li"),
+        vec!["Rent freeze", "Back pay", "Safe heat"]
+    );
+    ok(&c.app, &format!("{mandate}/voting"), &[], &c.rosa).await;
+    // Back pay, then safe heat, then the rent freeze.
+    let order = [("rank-1", "1"), ("rank-2", "2"), ("rank-0", "3")];
+    for who in [&c.rosa, &c.lupe, &c.ana] {
+        ok(&c.app, &format!("{mandate}/ballot"), &order, who).await;
+    }
+    ok(&c.app, &format!("{mandate}/close"), &[], &c.rosa).await;
+    let mandates = page(&c.app, "/c/garment/mandates", &c.lupe).await;
+    assert_eq!(mandates.text("#mandates .mandate"), "A ranking");
+
+    let other = post(
+        &c.app.router(),
+        &format!("{motion}/ballot"),
+        &[("rank-0", "1"), ("rank-1", "2"), ("rank-2", "3")],
+        Some(&c.lupe.cookie()),
+    )
+    .await;
+    assert_eq!(other.status, 422);
+    assert!(
+        other
+            .text("p.error")
+            .contains("against your council's mandate")
+    );
+    ok(&c.app, &format!("{motion}/ballot"), &order, &c.lupe).await;
+    c.app.stop().await;
+}

@@ -5,8 +5,12 @@
 //! `for`, `against`, `abstain` and `free`, counted by instant-runoff: a member ranks as many
 //! as they like, and the mandate is the option a majority prefers once the others are
 //! eliminated. (A member who only wants "for" ranks it alone.) When it is decided the store
-//! records the winner as the mandate, in the same transaction. Ranked higher motions take a
-//! free mandate only for now: mandating a ranking is left for later.
+//! records the winner as the mandate, in the same transaction.
+//!
+//! On a ranked higher motion (Schulze, instant-runoff, STV) the mandate is a ranking: the
+//! mandate motion ranks the higher motion's options by Schulze, and its ranking (in tiers)
+//! becomes the mandate. Where the higher method takes no equal ranks and the ranking has a
+//! tie, the delegates are left free. Approval and score motions take no mandate.
 
 use crate::crypto::new_id;
 use crate::ports::{MandateMotionRecord, MandateRecord, MotionRecord};
@@ -116,7 +120,19 @@ impl App {
             .map(|(language, title, body)| MotionText::new(language, &title, &body))
             .collect::<Result<Vec<_>, _>>()?;
         MotionText::validate_all(&texts)?;
-        let method = Method::Irv;
+        let higher_method = higher.rules.method();
+        let (method, options) = if higher_method.has_fixed_options() {
+            let codes = MANDATE_OPTIONS.iter().map(|o| o.to_string()).collect();
+            (Method::Irv, codes)
+        } else if higher_method.is_ranked() {
+            (Method::Schulze, higher.options.clone())
+        } else {
+            // Approval and score motions take free mandates only: nothing to vote.
+            return Err(councils_domain::MandateError::DoesNotFit {
+                method: higher_method.code(),
+            }
+            .into());
+        };
         let rules = MotionRules::new(
             MotionKind::Ordinary,
             method,
@@ -127,7 +143,6 @@ impl App {
             },
             Secrecy::Open,
         )?;
-        let options: Vec<String> = MANDATE_OPTIONS.iter().map(|o| o.to_string()).collect();
         let options = validate_options(&method, &options)?;
         let id = MotionId::new(new_id());
         let motion = MotionRecord {

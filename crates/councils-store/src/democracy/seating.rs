@@ -9,7 +9,7 @@ use crate::{backend_error, minutes};
 use councils_app::StoreError;
 use councils_app::crypto::new_id;
 use councils_app::ports::{DelegateRecord, DelegateStatus, ElectionRecord, MotionRecord};
-use councils_domain::motion::{Decision, Outcome};
+use councils_domain::motion::{Decision, Detail, Method, MethodParams, Outcome, StvVariant};
 use councils_domain::{
     CouncilId, DelegateId, MandateChoice, MemberId, MembershipStatus, MinutesEvent, MotionId,
     RecallState, Role,
@@ -47,19 +47,34 @@ pub(crate) async fn after_decision(
     let Some((for_motion, constituent)) = link else {
         return Ok(());
     };
-    let Some(&winner) = winners.first() else {
-        return Ok(());
-    };
-    let label: Option<(String,)> =
-        sqlx::query_as("select label from motion_option where motion_id = $1 and position = $2")
+    let choice = match &outcome.detail {
+        // A ranking mandate: the Schulze order of the higher motion's options.
+        Detail::Schulze { ranking, .. } => {
+            let ranking = MandateChoice::Ranking(ranking.clone());
+            let (higher, options) = higher_method(conn, &for_motion).await?;
+            if ranking.fits(&higher, options).is_ok() {
+                ranking
+            } else {
+                MandateChoice::Free
+            }
+        }
+        _ => {
+            let Some(&winner) = winners.first() else {
+                return Ok(());
+            };
+            let label: Option<(String,)> = sqlx::query_as(
+                "select label from motion_option where motion_id = $1 and position = $2",
+            )
             .bind(motion.as_str())
             .bind(winner as i64)
             .fetch_optional(&mut *conn)
             .await
             .map_err(backend_error)?;
-    let choice = label
-        .and_then(|(l,)| MandateChoice::decode(&l).ok())
-        .ok_or_else(|| refused("a mandate motion whose options are not mandates"))?;
+            label
+                .and_then(|(l,)| MandateChoice::decode(&l).ok())
+                .ok_or_else(|| refused("a mandate motion whose options are not mandates"))?
+        }
+    };
     sqlx::query(
         "insert into mandate (for_motion_id, constituent_id, choice, mandate_motion_id, decided_at)
          values ($1, $2, $3, $4, $5)
@@ -85,6 +100,38 @@ pub(crate) async fn after_decision(
         mandate: choice.encode(),
     };
     minutes::append(conn, &CouncilId::new(constituent), at, &event).await
+}
+
+/// The method of a motion and how many options it has, read in the transaction.
+async fn higher_method(
+    conn: &mut AnyConnection,
+    motion: &str,
+) -> Result<(Method, usize), StoreError> {
+    let (code, score_max, seats, variant): (String, Option<i64>, Option<i64>, Option<String>) =
+        sqlx::query_as(
+            "select method, score_max, seats, stv_variant from motion where motion_id = $1",
+        )
+        .bind(motion)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(backend_error)?;
+    let small = |n: Option<i64>| n.and_then(|n| u32::try_from(n).ok());
+    let method = Method::from_code(
+        &code,
+        MethodParams {
+            score_max: small(score_max),
+            seats: small(seats),
+            stv_variant: variant.as_deref().and_then(StvVariant::from_code),
+        },
+    )
+    .map_err(|_| crate::rows::corrupt("method"))?;
+    let (options,): (i64,) =
+        sqlx::query_as("select count(*) from motion_option where motion_id = $1")
+            .bind(motion)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(backend_error)?;
+    Ok((method, options as usize))
 }
 
 /// Seats `winners` as the constituent's delegates to the parent for the election's term,

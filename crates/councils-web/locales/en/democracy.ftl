@@ -38,6 +38,7 @@ mandate-motion-link = the mandate vote
 mandate-propose = Put a mandate to the vote
 mandate-motion-title = Mandate: { $title }
 mandate-motion-body = How our delegates must vote on this motion of the higher council. Rank the options you accept, first the one you prefer: for, against, abstain, or free (the delegates judge). The option a majority prefers becomes the mandate.
+mandate-motion-body-ranked = How our delegates must rank the options of this motion of the higher council. Rank them as you would have the council rank them: the Schulze order of our ballots becomes the mandate, and the delegates must rank exactly so.
 mandate-for = For
 mandate-against = Against
 mandate-abstain = Abstain

@@ -38,6 +38,7 @@ mandate-motion-link = la votación del mandato
 mandate-propose = Someter un mandato a votación
 mandate-motion-title = Mandato: { $title }
 mandate-motion-body = Cómo deben votar nuestras delegadas esta moción del consejo superior. Ordena las opciones que aceptas, primero la que prefieres: a favor, en contra, abstención o libre (las delegadas juzgan). La opción que prefiera la mayoría es el mandato.
+mandate-motion-body-ranked = Cómo deben ordenar nuestras delegadas las opciones de esta moción del consejo superior. Ordénalas como quieres que las ordene el consejo: el orden de Schulze de nuestras papeletas es el mandato, y las delegadas deben ordenar exactamente así.
 mandate-for = A favor
 mandate-against = En contra
 mandate-abstain = Abstención

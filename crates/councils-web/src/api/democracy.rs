@@ -176,7 +176,11 @@ pub async fn propose_mandate(
                     (
                         language,
                         tr.ta("mandate-motion-title", "title", title),
-                        tr.t("mandate-motion-body"),
+                        tr.t(if higher.rules.method().is_ranked() {
+                            "mandate-motion-body-ranked"
+                        } else {
+                            "mandate-motion-body"
+                        }),
                     )
                 })
                 .collect()
