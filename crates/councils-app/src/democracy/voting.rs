@@ -8,6 +8,10 @@
 //! seat that sorts first. A council with no constituents votes as a base council: each
 //! active member once, weight one. In a referendum everyone active in the subtree votes
 //! once, weight one, and no mandate applies.
+//!
+//! The entitled weight counts every constituent linked when voting opens, whether or not it
+//! has delegates sitting: a constituent that has not elected any is counted as absent, as its
+//! members would be, so a quorum measures the whole federation.
 
 use crate::ports::{ContraryVote, DelegateRecord, MotionRecord, RecallRecord};
 use crate::{Actor, App, AppError};
