@@ -1,9 +1,9 @@
 //! Ballots: casting one (open or secret), closing a vote, and counting it into a decision.
 
-use crate::ports::{BallotRecord, MotionRecord};
+use crate::ports::{BallotGroup, BallotRecord, MotionRecord};
 use crate::{Actor, App, AppError};
 use councils_domain::Action;
-use councils_domain::motion::{BallotError, Choice, Outcome, Secrecy, count};
+use councils_domain::motion::{BallotError, Choice, Outcome, Secrecy, count_grouped};
 use rand::RngCore;
 
 impl App {
@@ -95,13 +95,13 @@ impl App {
         let options = labels(motion);
         // The seed of any draw by lot, recorded in the outcome so anyone can repeat it.
         let seed = rand::rngs::OsRng.next_u64();
-        let count = |stored: &[(String, u64)]| {
-            let ballots = stored
+        let count = |stored: &[BallotGroup]| {
+            let groups = stored
                 .iter()
-                .map(|(code, weight)| Ok((Choice::decode(&method, code)?, *weight)))
+                .map(|g| Ok((Choice::decode(&method, &g.choice)?, g.weight, g.ballots)))
                 .collect::<Result<Vec<_>, BallotError>>()
                 .map_err(|e| format!("a stored ballot: {e}"))?;
-            count(&motion.rules, &options, &ballots, motion.entitled, seed)
+            count_grouped(&motion.rules, &options, &groups, motion.entitled, seed)
                 .map_err(|e| e.to_string())
         };
         let outcome = self.store.decide(&motion.id, self.now(), &count).await?;

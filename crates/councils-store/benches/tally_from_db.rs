@@ -8,8 +8,8 @@
 //! `cargo bench -p councils-store --bench tally_from_db`; figures in docs/performance.md.
 
 use councils_app::ports::MotionStore;
-use councils_domain::motion::{Choice, Method, MotionKind, MotionRules, count};
 use councils_domain::MotionId;
+use councils_domain::motion::{Choice, Method, MotionKind, MotionRules, count_grouped};
 use councils_store::testing::FreshDb;
 use criterion::{Criterion, criterion_group, criterion_main};
 use sqlx::sqlite::SqlitePoolOptions;
@@ -48,12 +48,17 @@ fn tally_from_db(c: &mut Criterion) {
         let choices = ["yes", "yes", "no", "abstain", "yes"];
         for n in 0..BALLOTS {
             // Ballot ids are keyed hashes in the application; any distinct text stands in.
-            sqlx::query("insert into ballot (ballot_id, motion_id, choice, weight) values ($1, 'm', $2, 1)")
-                .bind(format!("{:016x}", (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)))
-                .bind(choices[n % choices.len()])
-                .execute(&mut *tx)
-                .await
-                .unwrap();
+            sqlx::query(
+                "insert into ballot (ballot_id, motion_id, choice, weight) values ($1, 'm', $2, 1)",
+            )
+            .bind(format!(
+                "{:016x}",
+                (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            ))
+            .bind(choices[n % choices.len()])
+            .execute(&mut *tx)
+            .await
+            .unwrap();
         }
         tx.commit().await.unwrap();
         raw
@@ -74,7 +79,9 @@ fn tally_from_db(c: &mut Criterion) {
     let read = runtime.block_on(db.ballots(&motion)).unwrap();
     assert_eq!(
         floor,
-        read.iter().map(|(c, w)| (c.clone(), *w as i64)).collect::<Vec<_>>()
+        read.iter()
+            .map(|g| (g.choice.clone(), g.ballots as i64))
+            .collect::<Vec<_>>()
     );
 
     let mut group = c.benchmark_group("tally from the database, 1M ballots");
@@ -82,22 +89,30 @@ fn tally_from_db(c: &mut Criterion) {
     group.bench_function("sqlite group by", |b| {
         b.iter(|| {
             runtime.block_on(async {
-                sqlx::query("select choice, count(*) from ballot where motion_id = 'm' group by choice")
-                    .fetch_all(&raw)
-                    .await
-                    .unwrap()
-                    .len()
+                sqlx::query(
+                    "select choice, count(*) from ballot where motion_id = 'm' group by choice",
+                )
+                .fetch_all(&raw)
+                .await
+                .unwrap()
+                .len()
             })
         })
     });
     group.bench_function("store: read and count", |b| {
         b.iter(|| {
             let stored = runtime.block_on(db.ballots(&motion)).unwrap();
-            let ballots: Vec<(Choice, u64)> = stored
+            let groups: Vec<(Choice, u64, u64)> = stored
                 .iter()
-                .map(|(code, weight)| (Choice::decode(&Method::YesNo, code).unwrap(), *weight))
+                .map(|g| {
+                    (
+                        Choice::decode(&Method::YesNo, &g.choice).unwrap(),
+                        g.weight,
+                        g.ballots,
+                    )
+                })
                 .collect();
-            count(&rules, &[], &ballots, Some(1_000_000), 1).unwrap()
+            count_grouped(&rules, &[], &groups, Some(1_000_000), 1).unwrap()
         })
     });
     group.finish();

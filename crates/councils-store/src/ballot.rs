@@ -10,7 +10,7 @@
 use crate::motion::{lock_motion, refused};
 use crate::{Backend, backend_error};
 use councils_app::StoreError;
-use councils_app::ports::{BallotRecord, OpenVote};
+use councils_app::ports::{BallotGroup, BallotRecord, OpenVote};
 use councils_domain::motion::{Phase, Secrecy};
 use councils_domain::{Handle, MemberId, MotionId};
 use sqlx::{AnyConnection, AnyPool};
@@ -247,20 +247,21 @@ pub(crate) async fn ballot_choice(
 pub(crate) async fn ballots(
     pool: &AnyPool,
     motion: &MotionId,
-) -> Result<Vec<(String, u64)>, StoreError> {
+) -> Result<Vec<BallotGroup>, StoreError> {
     let mut conn = pool.acquire().await.map_err(backend_error)?;
     grouped_ballots_in(&mut conn, motion).await
 }
 
 /// The box of a motion, on the caller's connection (inside the deciding transaction for the
-/// count): identical ballots come grouped with their total weight. The database groups them
-/// (as fast as its own GROUP BY) and the count works on the groups, not on every row.
+/// count): identical ballots come grouped with their total weight and number. The database
+/// groups them (as fast as its own GROUP BY, on a covering index) and the count works on the
+/// groups, not on every row.
 pub(crate) async fn grouped_ballots_in(
     conn: &mut AnyConnection,
     motion: &MotionId,
-) -> Result<Vec<(String, u64)>, StoreError> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "select choice, cast(sum(weight) as bigint) from ballot where motion_id = $1
+) -> Result<Vec<BallotGroup>, StoreError> {
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+        "select choice, cast(sum(weight) as bigint), count(*) from ballot where motion_id = $1
          group by choice order by choice",
     )
     .bind(motion.as_str())
@@ -268,10 +269,14 @@ pub(crate) async fn grouped_ballots_in(
     .await
     .map_err(backend_error)?;
     rows.into_iter()
-        .map(|(choice, weight)| {
-            let weight =
-                u64::try_from(weight).map_err(|_| crate::rows::corrupt("ballot weight"))?;
-            Ok((choice, weight))
+        .map(|(choice, weight, ballots)| {
+            let number =
+                |n: i64| u64::try_from(n).map_err(|_| crate::rows::corrupt("ballot weight"));
+            Ok(BallotGroup {
+                choice,
+                weight: number(weight)?,
+                ballots: number(ballots)?,
+            })
         })
         .collect()
 }

@@ -8,8 +8,8 @@ use crate::{Backend, Db, backend_error, ballot, minutes};
 use async_trait::async_trait;
 use councils_app::StoreError;
 use councils_app::ports::{
-    AmendmentRecord, BallotRecord, CommentRecord, CountBallots, MotionRecord, MotionStore,
-    OpenVote, PhaseChange,
+    AmendmentRecord, BallotGroup, BallotRecord, CommentRecord, CountBallots, MotionRecord,
+    MotionStore, OpenVote, PhaseChange,
 };
 use councils_domain::motion::{MotionText, Outcome, Phase, Secrecy};
 use councils_domain::{AmendmentId, CouncilId, MemberId, MinutesEvent, MotionId};
@@ -327,16 +327,16 @@ impl MotionStore for Db {
         // Closing first takes the row's lock on PostgreSQL (a ballot batch locks it too) and,
         // on SQLite, this transaction holds the one write connection: no ballot goes in
         // between the close and the count, and every one acknowledged before is in the box.
-        let closed: Option<(String,)> = sqlx::query_as(
+        let closed: Option<(String, String)> = sqlx::query_as(
             "update motion set phase = 'decided', decided_at = $1
-             where motion_id = $2 and phase = 'voting' returning council_id",
+             where motion_id = $2 and phase = 'voting' returning council_id, secrecy",
         )
         .bind(at)
         .bind(motion.as_str())
         .fetch_optional(&mut *tx)
         .await
         .map_err(backend_error)?;
-        let Some((council,)) = closed else {
+        let Some((council, secrecy)) = closed else {
             let exists: Option<(String,)> =
                 sqlx::query_as("select phase from motion where motion_id = $1")
                     .bind(motion.as_str())
@@ -361,6 +361,15 @@ impl MotionStore for Db {
             outcome: Box::new(outcome.clone()),
         };
         minutes::append(&mut tx, &CouncilId::new(council), at, &event).await?;
+        // Once a secret vote is counted, who took part is no longer needed (the turnout is in
+        // the outcome) and is worth seizing: a list of those who voted in a strike vote.
+        if secrecy == Secrecy::Secret.code() {
+            sqlx::query("delete from vote_roll where motion_id = $1")
+                .bind(motion.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(backend_error)?;
+        }
         // A decided election seats its winners, a decided mandate motion records the
         // mandate, in this same transaction.
         crate::democracy::seating::after_decision(&mut tx, motion, at, &outcome).await?;
@@ -422,7 +431,7 @@ impl MotionStore for Db {
         ballot::ballot_choice(&self.read, motion, ballot_id).await
     }
 
-    async fn ballots(&self, motion: &MotionId) -> Result<Vec<(String, u64)>, StoreError> {
+    async fn ballots(&self, motion: &MotionId) -> Result<Vec<BallotGroup>, StoreError> {
         ballot::ballots(&self.read, motion).await
     }
 

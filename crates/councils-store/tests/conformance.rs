@@ -555,6 +555,14 @@ fn ballot(motion: &MotionId, voter: &MemberId, choice: &str, open: bool) -> Ball
     }
 }
 
+fn group(choice: &str, weight: u64, ballots: u64) -> BallotGroup {
+    BallotGroup {
+        choice: choice.into(),
+        weight,
+        ballots,
+    }
+}
+
 fn fnv(text: &str) -> u64 {
     text.bytes().fold(0xcbf29ce484222325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
@@ -809,10 +817,7 @@ async fn a_voter_casting_twice_leaves_one_ballot_with_the_second_choice(db: &Db)
     db.cast_ballot(ballot(&strike, &rosa, "no", false))
         .await
         .unwrap();
-    assert_eq!(
-        db.ballots(&strike).await.unwrap(),
-        vec![("no".to_string(), 1)]
-    );
+    assert_eq!(db.ballots(&strike).await.unwrap(), vec![group("no", 1, 1)]);
     assert_eq!(db.roll_count(&strike).await.unwrap(), 1);
     assert!(db.has_voted(&strike, &rosa).await.unwrap());
     let id = ballot(&strike, &rosa, "no", false).ballot_id;
@@ -849,10 +854,7 @@ async fn a_ballot_on_a_motion_not_voting_is_a_conflict_and_changes_nothing(db: &
         .cast_ballot(ballot(&MotionId::new("none"), &rosa, "no", true))
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
-    assert_eq!(
-        db.ballots(&strike).await.unwrap(),
-        vec![("yes".to_string(), 1)]
-    );
+    assert_eq!(db.ballots(&strike).await.unwrap(), vec![group("yes", 1, 1)]);
     assert_eq!(db.roll_count(&strike).await.unwrap(), 1);
     assert!(!db.has_voted(&strike, &rosa).await.unwrap());
 }
@@ -879,8 +881,8 @@ async fn five_hundred_ballots_cast_at_once_all_land(db: &Db) {
     let ballots = db.ballots(&strike).await.unwrap();
     assert_eq!(
         ballots,
-        vec![("no".to_string(), 167), ("yes".to_string(), 333)],
-        "each choice once, with the weight of its ballots"
+        vec![group("no", 167, 167), group("yes", 333, 333)],
+        "each choice once, with the weight and number of its ballots"
     );
     assert_eq!(db.roll_count(&strike).await.unwrap(), 500);
     assert!(db.has_voted(&strike, &voters[499]).await.unwrap());
@@ -969,6 +971,13 @@ async fn an_open_vote_shows_who_voted_what(db: &Db) {
             },
         ]
     );
+    // Counted, an open vote keeps its record of who voted what.
+    let rules = db.motion(&strike).await.unwrap().unwrap().rules;
+    let outcome = yes_outcome(&rules);
+    db.decide(&strike, NOW + 60, &|_| Ok(outcome.clone()))
+        .await
+        .unwrap();
+    assert_eq!(db.open_votes(&strike).await.unwrap(), votes);
 }
 
 async fn a_deleted_voter_leaves_the_roll_but_their_ballot_stays(db: &Db) {
@@ -988,7 +997,7 @@ async fn a_deleted_voter_leaves_the_roll_but_their_ballot_stays(db: &Db) {
         .await
         .unwrap()
         .iter()
-        .map(|(_, w)| w)
+        .map(|g| g.weight)
         .sum();
     assert_eq!(weight, 2, "the deleted voter's ballot stays in the box");
     let stored = db.motion(&strike).await.unwrap().unwrap();
@@ -1034,7 +1043,7 @@ async fn no_ballot_goes_in_after_the_decision(db: &Db) {
         let outcome = yes_outcome(&rules);
         store
             .decide(&closing, NOW + 60, &|ballots| {
-                let weight: u64 = ballots.iter().map(|(_, w)| w).sum();
+                let weight: u64 = ballots.iter().map(|g| g.weight).sum();
                 counted.store(weight as usize, std::sync::atomic::Ordering::SeqCst);
                 Ok(outcome.clone())
             })
@@ -1053,13 +1062,17 @@ async fn no_ballot_goes_in_after_the_decision(db: &Db) {
         .await
         .unwrap()
         .iter()
-        .map(|(_, w)| w)
+        .map(|g| g.weight)
         .sum();
     assert_eq!(
         final_box as usize, at_decision,
         "a ballot went in after the decision"
     );
-    assert_eq!(db.roll_count(&strike).await.unwrap() as usize, at_decision);
+    assert_eq!(
+        db.roll_count(&strike).await.unwrap(),
+        0,
+        "once a secret vote is counted, who took part is deleted"
+    );
     let acknowledged = results.iter().filter(|(_, r)| r.is_ok()).count();
     assert_eq!(
         acknowledged, at_decision,

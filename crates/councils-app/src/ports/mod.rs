@@ -15,7 +15,7 @@ pub use democracy::{
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
 };
 pub use motion::{
-    AmendmentRecord, AmendmentStatus, BallotRecord, CommentRecord, CountBallots, MotionRecord,
+    AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots, MotionRecord,
     MotionStore, OpenVote, PhaseChange,
 };
 use thiserror::Error;

@@ -119,8 +119,19 @@ pub struct PhaseChange {
     pub closes_at: Option<i64>,
 }
 
-/// Counts a motion's box, `(choice, total weight)` per distinct choice, into its outcome.
-pub type CountBallots<'a> = dyn Fn(&[(String, u64)]) -> Result<Outcome, String> + Send + Sync + 'a;
+/// Identical ballots of a motion's box, together: what the count reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BallotGroup {
+    /// `Choice::encode`.
+    pub choice: String,
+    /// The total weight of these ballots.
+    pub weight: u64,
+    /// How many ballots say this.
+    pub ballots: u64,
+}
+
+/// Counts a motion's box, one group per distinct choice, into its outcome.
+pub type CountBallots<'a> = dyn Fn(&[BallotGroup]) -> Result<Outcome, String> + Send + Sync + 'a;
 
 /// An open vote as the roll shows it: who voted what.
 #[derive(Clone, Debug, PartialEq)]
@@ -188,7 +199,7 @@ pub trait MotionStore: Send + Sync {
     ) -> Result<Option<String>, StoreError>;
     /// What is in a motion's box: each distinct choice once with the total weight of its
     /// ballots (the database groups them), in choice order.
-    async fn ballots(&self, motion: &MotionId) -> Result<Vec<(String, u64)>, StoreError>;
+    async fn ballots(&self, motion: &MotionId) -> Result<Vec<BallotGroup>, StoreError>;
     /// How many are on the roll.
     async fn roll_count(&self, motion: &MotionId) -> Result<u64, StoreError>;
     /// For an open vote: who voted what.

@@ -178,6 +178,22 @@ pub fn count(
     })
 }
 
+/// As [`count`], for ballots grouped by choice, as the store reads them: each group is a
+/// choice, the total weight of its ballots, and how many ballots it holds. The outcome counts
+/// ballots, not groups.
+pub fn count_grouped(
+    rules: &MotionRules,
+    options: &[String],
+    groups: &[(Choice, Weight, u64)],
+    entitled: Option<u64>,
+    seed: u64,
+) -> Result<Outcome, CountError> {
+    let weighted: Vec<(Choice, Weight)> = groups.iter().map(|(c, w, _)| (c.clone(), *w)).collect();
+    let mut outcome = count(rules, options, &weighted, entitled, seed)?;
+    outcome.ballots = groups.iter().map(|(_, _, n)| n).sum();
+    Ok(outcome)
+}
+
 type Counted = (Decision, bool, councils_tally::tiebreak::DecidedBy, Detail);
 
 fn elected(quorum_met: bool, winners: Vec<usize>) -> Decision {

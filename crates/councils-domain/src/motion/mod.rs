@@ -14,7 +14,7 @@ mod rules;
 mod text;
 
 pub use choice::{BallotError, Choice, ConsentChoice, YesNo};
-pub use count::{CountError, WEIGHT_MAX, count};
+pub use count::{CountError, WEIGHT_MAX, count, count_grouped};
 pub use kind::{MotionKind, Secrecy};
 pub use method::{Method, MethodParams, SCORE_MAX_LIMIT, StvVariant};
 pub use options::{OPTION_LABEL_MAX, OPTIONS_MAX, OPTIONS_MIN, OptionsError, validate_options};

@@ -90,6 +90,7 @@ decision-rejected = Rejected
 decision-blocked = Blocked
 decision-no-quorum = No quorum: the vote does not stand
 decision-elected = Elected: { $names }
+decision-chosen = Chosen: { $names }
 amendments-title = Amendments
 amendment-proposed = Proposed
 amendment-accepted = Accepted

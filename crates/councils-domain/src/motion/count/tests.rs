@@ -364,3 +364,26 @@ fn ballots_weighing_more_than_a_count_takes_are_refused() {
         Err(CountError::WeightTooLarge)
     );
 }
+
+#[test]
+fn ballots_counted_in_groups_give_the_same_outcome_and_count_ballots_not_groups() {
+    let rules = rules(Method::Schulze, Quorum::Absolute(5));
+    let one_by_one: Vec<(Choice, u64)> =
+        [&[0, 1, 2][..], &[0, 1, 2], &[1, 0], &[2, 1, 0], &[0, 1, 2]]
+            .iter()
+            .map(|order| strict(order, 1))
+            .collect();
+    let groups = vec![
+        (strict(&[0, 1, 2], 1).0, 3, 3),
+        (strict(&[1, 0], 1).0, 1, 1),
+        (strict(&[2, 1, 0], 1).0, 1, 1),
+    ];
+    let single = count(&rules, &options(3), &one_by_one, None, 9).unwrap();
+    let grouped = count_grouped(&rules, &options(3), &groups, None, 9).unwrap();
+    assert_eq!(grouped, single);
+    assert_eq!(grouped.ballots, 5);
+    assert!(
+        grouped.quorum_met,
+        "the quorum counts weight, whatever the grouping"
+    );
+}

@@ -18,7 +18,7 @@ use councils_app::AppError;
 use councils_app::ballot::labels;
 use councils_app::motion::MotionView;
 use councils_app::ports::{AmendmentRecord, AmendmentStatus, MotionRecord, OpenVote};
-use councils_domain::motion::{Choice, Decision, Method, MotionText, Phase, Secrecy};
+use councils_domain::motion::{Choice, Decision, Method, MotionKind, MotionText, Phase, Secrecy};
 use councils_domain::{Action, Council, Language, Standing};
 use councils_tally::rules::{Majority, MajorityBase, Quorum};
 use serde::Deserialize;
@@ -78,7 +78,12 @@ pub(crate) fn summary(l: &Layout, motion: &MotionRecord) -> String {
                 .iter()
                 .filter_map(|&i| options.get(i).map(String::as_str))
                 .collect();
-            l.tr.ta("decision-elected", "names", &names.join(", "))
+            let key = if motion.kind == MotionKind::Election {
+                "decision-elected"
+            } else {
+                "decision-chosen"
+            };
+            l.tr.ta(key, "names", &names.join(", "))
         }
     }
 }
