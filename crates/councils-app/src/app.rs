@@ -1,12 +1,15 @@
 //! The application: the ports it was wired with and the instance's settings.
 
+use crate::AppError;
 use crate::clock::Clock;
 use crate::council::CouncilPage;
 use crate::crypto::FieldCipher;
+use crate::ports::MotionRecord;
 use crate::ports::{LiveSession, Store};
 use crate::read_cache::ReadCache;
 use crate::throttle::SignInThrottle;
-use councils_domain::MemberId;
+use councils_domain::{Council, CouncilId, MemberId, MotionId, Standing};
+use std::hash::Hash;
 use std::sync::Arc;
 
 /// Settings that shape the use cases.
@@ -50,6 +53,14 @@ pub(crate) struct Caches {
     pub(crate) sessions: ReadCache<String, LiveSession>,
     /// Council pages by slug and reader (what a page shows depends on the reader's standing).
     pub(crate) council_pages: ReadCache<(String, MemberId), CouncilPage>,
+    /// What every ballot needs to know before it is cast: the council, the voter's standing
+    /// in it, the motion, whether it is a referendum, and the council's constituents. Ballots
+    /// are not counted as writes, so these stay while a vote runs.
+    pub(crate) councils: ReadCache<String, Council>,
+    pub(crate) standings: ReadCache<(CouncilId, MemberId), Standing>,
+    pub(crate) motions: ReadCache<MotionId, Option<MotionRecord>>,
+    pub(crate) referendums: ReadCache<MotionId, bool>,
+    pub(crate) constituents: ReadCache<CouncilId, Vec<CouncilId>>,
 }
 
 /// Entries per cache: a few hundred bytes for a session, a few kilobytes for a page.
@@ -72,6 +83,11 @@ impl App {
             cache: Arc::new(Caches {
                 sessions: ReadCache::new(CACHE_CAPACITY),
                 council_pages: ReadCache::new(CACHE_CAPACITY),
+                councils: ReadCache::new(CACHE_CAPACITY),
+                standings: ReadCache::new(CACHE_CAPACITY),
+                motions: ReadCache::new(CACHE_CAPACITY),
+                referendums: ReadCache::new(CACHE_CAPACITY),
+                constituents: ReadCache::new(CACHE_CAPACITY),
             }),
         }
     }
@@ -95,6 +111,25 @@ impl App {
     /// Whether the database answers.
     pub async fn healthy(&self) -> bool {
         self.store.ping().await.is_ok()
+    }
+
+    /// The value `read` gives, or the one kept in `cache` while nothing has been written
+    /// since it was read (`read` is not run then). Failures are never kept.
+    pub(crate) async fn cached<K: Eq + Hash, V>(
+        &self,
+        cache: &ReadCache<K, V>,
+        key: K,
+        read: impl Future<Output = Result<V, AppError>>,
+    ) -> Result<Arc<V>, AppError> {
+        let generation = self.store.generation();
+        if let Some(value) = generation.and_then(|g| cache.get(&key, g)) {
+            return Ok(value);
+        }
+        let value = Arc::new(read.await?);
+        if let Some(g) = generation {
+            cache.put(key, g, value.clone());
+        }
+        Ok(value)
     }
 
     pub(crate) fn now(&self) -> i64 {

@@ -62,13 +62,17 @@ pub struct SettingsForm {
 impl App {
     /// Where the actor stands in a council.
     pub async fn standing(&self, actor: &Actor, council: &Council) -> Result<Standing, AppError> {
-        Ok(
-            match self.store.membership(&council.id, &actor.member_id).await? {
-                None => Standing::Outsider,
-                Some(m) if m.status == MembershipStatus::Pending => Standing::Pending,
-                Some(m) => Standing::Active(m.roles),
-            },
-        )
+        let key = (council.id.clone(), actor.member_id.clone());
+        let read = async {
+            Ok(
+                match self.store.membership(&council.id, &actor.member_id).await? {
+                    None => Standing::Outsider,
+                    Some(m) if m.status == MembershipStatus::Pending => Standing::Pending,
+                    Some(m) => Standing::Active(m.roles),
+                },
+            )
+        };
+        Ok((*self.cached(&self.cache.standings, key, read).await?).clone())
     }
 
     /// The council named by `slug` and the actor's standing there, if it allows `action`.
@@ -87,11 +91,17 @@ impl App {
     }
 
     pub(crate) async fn council_by_slug(&self, slug: &str) -> Result<Council, AppError> {
-        let slug = Slug::parse(slug).map_err(|_| AppError::NotFound)?;
-        self.store
-            .council_by_slug(&slug)
-            .await?
-            .ok_or(AppError::NotFound)
+        let parsed = Slug::parse(slug).map_err(|_| AppError::NotFound)?;
+        let read = async {
+            self.store
+                .council_by_slug(&parsed)
+                .await?
+                .ok_or(AppError::NotFound)
+        };
+        Ok((*self
+            .cached(&self.cache.councils, slug.to_string(), read)
+            .await?)
+            .clone())
     }
 
     /// Every council's name in `language`, for naming councils in minutes.
@@ -131,16 +141,13 @@ impl App {
         actor: &Actor,
         slug: &str,
     ) -> Result<Arc<CouncilPage>, AppError> {
-        let generation = self.store.generation();
         let key = (slug.to_string(), actor.member_id.clone());
-        if let Some(page) = generation.and_then(|g| self.cache.council_pages.get(&key, g)) {
-            return Ok(page);
-        }
-        let page = Arc::new(self.read_council_page(actor, slug).await?);
-        if let Some(g) = generation {
-            self.cache.council_pages.put(key, g, page.clone());
-        }
-        Ok(page)
+        self.cached(
+            &self.cache.council_pages,
+            key,
+            self.read_council_page(actor, slug),
+        )
+        .await
     }
 
     async fn read_council_page(&self, actor: &Actor, slug: &str) -> Result<CouncilPage, AppError> {

@@ -215,10 +215,12 @@ impl App {
         let council = self.council_by_slug(slug).await?;
         let standing = self.standing(actor, &council).await?;
         let allowed = standing.may(action);
-        let motion = self
-            .store
-            .motion(&MotionId::new(id))
-            .await?
+        let motion_id = MotionId::new(id);
+        let read = async { Ok(self.store.motion(&motion_id).await?) };
+        let motion = (*self
+            .cached(&self.cache.motions, motion_id.clone(), read)
+            .await?)
+            .clone()
             .filter(|m| m.council_id == council.id)
             .filter(|m| m.phase != Phase::Draft || m.mover.as_ref() == Some(&actor.member_id));
         if !allowed {

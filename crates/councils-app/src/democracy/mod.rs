@@ -235,14 +235,20 @@ impl App {
         &self,
         council: &CouncilId,
     ) -> Result<Vec<CouncilId>, AppError> {
-        Ok(self
-            .store
-            .links_of(council)
-            .await?
-            .into_iter()
-            .filter(|l| l.parent == *council && l.status == LinkStatus::Active)
-            .map(|l| l.constituent)
-            .collect())
+        let read = async {
+            Ok(self
+                .store
+                .links_of(council)
+                .await?
+                .into_iter()
+                .filter(|l| l.parent == *council && l.status == LinkStatus::Active)
+                .map(|l| l.constituent)
+                .collect())
+        };
+        Ok((*self
+            .cached(&self.cache.constituents, council.clone(), read)
+            .await?)
+            .clone())
     }
 
     /// The active delegates of `constituent` to `parent` whose term is running, in id order

@@ -37,7 +37,11 @@ impl App {
         council: &Council,
         motion: &MotionRecord,
     ) -> Result<Voter, AppError> {
-        if self.store.is_referendum(&motion.id).await? {
+        let referendum = async { Ok(self.store.is_referendum(&motion.id).await?) };
+        if *self
+            .cached(&self.cache.referendums, motion.id.clone(), referendum)
+            .await?
+        {
             return Ok(Voter {
                 weight: 1,
                 seat: None,

@@ -15,8 +15,8 @@ pub use democracy::{
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
 };
 pub use motion::{
-    AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots, MotionRecord,
-    MotionStore, OpenVote, PhaseChange,
+    AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
+    MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 use thiserror::Error;
 
