@@ -1,7 +1,8 @@
 //! A motion's count read from the database, beside SQLite's own GROUP BY over the same rows:
 //! 1M yes/no/abstain ballots in the ballot box of an SQLite file.
 //!
-//! - `sqlite group by`: `select choice, count(*) ... group by choice`, nothing else: the floor.
+//! - `sqlite group by`: `select choice, sum(weight), count(*) ... group by choice` straight
+//!   through sqlx's SQLite driver, nothing else: the floor (a count needs the weights).
 //! - `store: read and count`: what closing a vote does: the store reads the box (grouped by the
 //!   database), each group is decoded into a domain `Choice` and counted by the tally engine.
 //!
@@ -90,7 +91,8 @@ fn tally_from_db(c: &mut Criterion) {
         b.iter(|| {
             runtime.block_on(async {
                 sqlx::query(
-                    "select choice, count(*) from ballot where motion_id = 'm' group by choice",
+                    "select choice, sum(weight), count(*) from ballot where motion_id = 'm'
+                     group by choice",
                 )
                 .fetch_all(&raw)
                 .await
