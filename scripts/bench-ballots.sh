@@ -22,30 +22,8 @@ TARGET_DIR=${CARGO_TARGET_DIR:-target}
 cargo build --release --quiet -p councils-server --bin councils
 cargo build --release --quiet -p councils-server --example ballot_load
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-wait_for_line() {
-    local file=$1 prefix=$2
-    for _ in $(seq 600); do
-        if line=$(grep -m1 "^$prefix" "$file" 2>/dev/null); then
-            echo "$line"
-            return 0
-        fi
-        sleep 0.1
-    done
-    echo "timed out waiting for: $prefix" >&2
-    cat "$file" >&2
-    return 1
-}
+# shellcheck source=scripts/bench-common.sh
+source scripts/bench-common.sh
 
 # The demo database, made once and copied for every run so each starts from the same state.
 "$TARGET_DIR/release/councils" demo --bind 127.0.0.1:0 --database "$work/demo.db" \
