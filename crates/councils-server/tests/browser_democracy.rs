@@ -1,6 +1,7 @@
 //! Browser test of council democracy up the federation, in real Chromium: a delegate's vote
 //! against their council's mandate is refused and the mandated vote accepted; members sign a
-//! recall of that delegate until she is removed.
+//! recall of that delegate until she is removed; axe-core on every council democracy page in
+//! both languages.
 
 // Shared with the other browser tests, which use more of it.
 #[allow(dead_code)]
@@ -181,6 +182,41 @@ async fn a_delegates_contrary_vote_is_refused_and_members_recall_her_by_signatur
     // The seat went with the recall: lupe no longer sits in the city council.
     delegate.open("/c/city/motions").await;
     assert_eq!(delegate.status().await, 403);
+
+    // Every council democracy page passes axe-core in both languages.
+    if let Some(axe) = axe_source() {
+        let shots = screenshot_folder();
+        let organiser = driver.browser(&app.url).await;
+        organiser.sign_in("rosa").await;
+        let mut violations = Vec::new();
+        for language in ["en", "es"] {
+            organiser.open("/c/garment/delegates").await;
+            organiser.switch_language(language).await;
+            let pages = [
+                ("delegates", "/c/garment/delegates".to_string()),
+                ("delegate", lupe_page.clone()),
+                ("recall", format!("{lupe_page}/recall")),
+                ("mandates", "/c/garment/mandates".to_string()),
+                ("mandate", mandate.clone()),
+                ("election-new", "/c/garment/elections/new".to_string()),
+                ("delegation", "/c/garment/delegation".to_string()),
+            ];
+            for (name, path) in pages {
+                organiser.open(&path).await;
+                assert_eq!(organiser.lang().await, language, "{path}");
+                if let (Some(folder), "delegate") = (&shots, name) {
+                    organiser.screenshots(folder, name, language).await;
+                }
+                violations.extend(organiser.axe(&axe, name, language).await);
+            }
+        }
+        organiser.close().await;
+        assert!(
+            violations.is_empty(),
+            "serious or critical accessibility violations:\n{}",
+            violations.join("\n")
+        );
+    }
 
     delegate.close().await;
     member.close().await;
