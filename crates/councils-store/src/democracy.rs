@@ -2,8 +2,11 @@
 //! votes against them, recalls and referendums (seats themselves are in
 //! `democracy::seating`).
 
+mod recall;
 mod rows;
 pub(crate) mod seating;
+
+pub(crate) use recall::recall_in;
 
 use crate::motion::{insert_motion, refused};
 use crate::{Db, backend_error, minutes};
@@ -15,7 +18,7 @@ use councils_app::ports::{
 };
 use councils_domain::motion::Phase;
 use councils_domain::{
-    CouncilId, DelegateId, DelegationRules, MemberId, MinutesEvent, MotionId, Recall, RecallId,
+    CouncilId, DelegateId, DelegationRules, MemberId, MinutesEvent, MotionId, RecallId,
     RecallState, RecallStep,
 };
 use rows::{DelegateRow, MandateRow, RulesRow, delegate_columns, mandate_columns};
@@ -150,160 +153,6 @@ pub(crate) async fn delegate_in(
     .await
     .map_err(backend_error)?;
     row.map(DelegateRecord::try_from).transpose()
-}
-
-type RecallRow = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    i64,
-    String,
-    Option<String>,
-);
-
-macro_rules! recall_columns {
-    () => {
-        "recall_id, delegate_id, constituent_id, reason, started_by, started_at, state, \
-         vote_motion_id"
-    };
-}
-
-/// Recalls selected by one filter with one parameter, newest first.
-macro_rules! recalls {
-    ($filter:literal) => {
-        concat!(
-            "select ",
-            recall_columns!(),
-            " from recall where ",
-            $filter,
-            " order by started_at desc, recall_id"
-        )
-    };
-}
-
-const RECALL_BY_ID: &str = recalls!("recall_id = $1");
-const RECALLS_OF_DELEGATE: &str = recalls!("delegate_id = $1");
-const RECALL_BY_VOTE: &str = recalls!("vote_motion_id = $1");
-
-async fn recalls_where(
-    conn: &mut AnyConnection,
-    query: &'static str,
-    key: &str,
-) -> Result<Vec<RecallRecord>, StoreError> {
-    let rows: Vec<RecallRow> = sqlx::query_as(query)
-        .bind(key)
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(backend_error)?;
-    let mut recalls = Vec::with_capacity(rows.len());
-    for (id, delegate, constituent, reason, started_by, started_at, state, vote) in rows {
-        let signers: Vec<(String,)> = sqlx::query_as(
-            "select member_id from recall_signature where recall_id = $1 order by position",
-        )
-        .bind(&id)
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(backend_error)?;
-        let state =
-            RecallState::from_code(&state).ok_or_else(|| crate::rows::corrupt("recall state"))?;
-        recalls.push(RecallRecord {
-            id: RecallId::new(id),
-            delegate_id: DelegateId::new(delegate),
-            constituent_id: CouncilId::new(constituent),
-            reason,
-            started_by: started_by.map(MemberId::new),
-            started_at,
-            recall: Recall::from_stored(
-                state,
-                signers.into_iter().map(|(m,)| MemberId::new(m)).collect(),
-            ),
-            vote_motion_id: vote.map(MotionId::new),
-        });
-    }
-    Ok(recalls)
-}
-
-pub(crate) async fn recall_in(
-    conn: &mut AnyConnection,
-    id: &RecallId,
-) -> Result<Option<RecallRecord>, StoreError> {
-    Ok(recalls_where(conn, RECALL_BY_ID, id.as_str())
-        .await?
-        .into_iter()
-        .next())
-}
-
-/// Inserts a recall (no signature yet), refused with `Conflict` while another is open on
-/// the delegate or the delegate no longer sits.
-async fn insert_recall(conn: &mut AnyConnection, recall: &RecallRecord) -> Result<(), StoreError> {
-    let delegate = delegate_in(conn, &recall.delegate_id)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    let open = recalls_where(conn, RECALLS_OF_DELEGATE, recall.delegate_id.as_str())
-        .await?
-        .into_iter()
-        .any(|r| {
-            matches!(
-                r.recall.state(),
-                RecallState::Collecting | RecallState::VoteOpened
-            )
-        });
-    if open || delegate.status != councils_app::ports::DelegateStatus::Active {
-        return Err(StoreError::Conflict);
-    }
-    sqlx::query(concat!(
-        "insert into recall (",
-        recall_columns!(),
-        ") values ($1, $2, $3, $4, $5, $6, 'collecting', null)"
-    ))
-    .bind(recall.id.as_str())
-    .bind(recall.delegate_id.as_str())
-    .bind(delegate.constituent_id.as_str())
-    .bind(&recall.reason)
-    .bind(recall.started_by.as_ref().map(MemberId::as_str))
-    .bind(recall.started_at)
-    .execute(&mut *conn)
-    .await
-    .map_err(backend_error)?;
-    let event = MinutesEvent::RecallStarted {
-        recall: recall.id.clone(),
-        delegate: recall.delegate_id.clone(),
-        by: recall.started_by.clone(),
-    };
-    minutes::append(conn, &delegate.constituent_id, recall.started_at, &event).await
-}
-
-async fn active_members_in(
-    conn: &mut AnyConnection,
-    council: &CouncilId,
-) -> Result<u64, StoreError> {
-    let (count,): (i64,) = sqlx::query_as(
-        "select count(*) from membership where council_id = $1 and status = 'active'",
-    )
-    .bind(council.as_str())
-    .fetch_one(&mut *conn)
-    .await
-    .map_err(backend_error)?;
-    Ok(count as u64)
-}
-
-/// Locks the recall's row on PostgreSQL, so two last signatures cannot both pass the
-/// threshold (on SQLite the one write connection already orders them).
-async fn lock_recall(
-    conn: &mut AnyConnection,
-    backend: crate::Backend,
-    id: &RecallId,
-) -> Result<(), StoreError> {
-    if backend == crate::Backend::Postgres {
-        sqlx::query("select recall_id from recall where recall_id = $1 for update")
-            .bind(id.as_str())
-            .execute(&mut *conn)
-            .await
-            .map_err(backend_error)?;
-    }
-    Ok(())
 }
 
 #[async_trait]
@@ -530,7 +379,7 @@ impl DemocracyStore for Db {
             minutes::append(&mut tx, &delegate.constituent_id, vote.at, &event).await?;
         }
         if let Some(recall) = recall {
-            match insert_recall(&mut tx, recall).await {
+            match recall::insert_recall(&mut tx, recall).await {
                 // A recall already open keeps collecting; the vote is recorded all the same.
                 Err(StoreError::Conflict) | Ok(()) => {}
                 Err(other) => return Err(other),
@@ -560,26 +409,28 @@ impl DemocracyStore for Db {
 
     async fn start_recall(&self, recall: &RecallRecord) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        insert_recall(&mut tx, recall).await?;
+        recall::insert_recall(&mut tx, recall).await?;
         self.commit(tx).await.map_err(backend_error)
     }
 
     async fn recall(&self, id: &RecallId) -> Result<Option<RecallRecord>, StoreError> {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
-        recall_in(&mut conn, id).await
+        recall::recall_in(&mut conn, id).await
     }
 
     async fn recalls_of(&self, delegate: &DelegateId) -> Result<Vec<RecallRecord>, StoreError> {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
-        recalls_where(&mut conn, RECALLS_OF_DELEGATE, delegate.as_str()).await
+        recall::recalls_where(&mut conn, recall::RECALLS_OF_DELEGATE, delegate.as_str()).await
     }
 
     async fn recall_by_vote(&self, motion: &MotionId) -> Result<Option<RecallRecord>, StoreError> {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
-        Ok(recalls_where(&mut conn, RECALL_BY_VOTE, motion.as_str())
-            .await?
-            .into_iter()
-            .next())
+        Ok(
+            recall::recalls_where(&mut conn, recall::RECALL_BY_VOTE, motion.as_str())
+                .await?
+                .into_iter()
+                .next(),
+        )
     }
 
     async fn sign_recall(
@@ -590,12 +441,12 @@ impl DemocracyStore for Db {
         follow: &RecallFollowUp,
     ) -> Result<RecallStep, StoreError> {
         let mut tx = self.begin().await?;
-        lock_recall(&mut tx, self.backend, recall).await?;
-        let mut record = recall_in(&mut tx, recall)
+        recall::lock_recall(&mut tx, self.backend, recall).await?;
+        let mut record = recall::recall_in(&mut tx, recall)
             .await?
             .ok_or(StoreError::NotFound)?;
         let rules = rules_in(&mut tx, &record.constituent_id).await?.recall;
-        let members = active_members_in(&mut tx, &record.constituent_id).await?;
+        let members = recall::active_members_in(&mut tx, &record.constituent_id).await?;
         let step = record.recall.sign(signer.clone(), members, &rules)?;
         sqlx::query(
             "insert into recall_signature (recall_id, member_id, signed_at, position)
@@ -614,31 +465,7 @@ impl DemocracyStore for Db {
                 seating::remove_recalled(&mut tx, recall, at, follow.by_election.as_ref()).await?;
             }
             RecallStep::RecallVoteOpens => {
-                let vote = &follow.recall_vote;
-                if vote.phase != Phase::Voting || vote.entitled.is_none() {
-                    return Err(refused("a recall vote not ready to vote"));
-                }
-                insert_motion(&mut tx, vote).await?;
-                sqlx::query(
-                    "update recall set state = 'vote-opened', vote_motion_id = $1
-                     where recall_id = $2",
-                )
-                .bind(vote.id.as_str())
-                .bind(recall.as_str())
-                .execute(&mut *tx)
-                .await
-                .map_err(backend_error)?;
-                let event = MinutesEvent::RecallVoteOpened {
-                    recall: recall.clone(),
-                    motion: vote.id.clone(),
-                };
-                minutes::append(&mut tx, &record.constituent_id, at, &event).await?;
-                let event = MinutesEvent::VotingOpened {
-                    motion: vote.id.clone(),
-                    by: None,
-                    entitled: vote.entitled.unwrap_or(0),
-                };
-                minutes::append(&mut tx, &record.constituent_id, at, &event).await?;
+                recall::open_vote(&mut tx, &record, &follow.recall_vote, at).await?;
             }
         }
         self.commit(tx).await.map_err(backend_error)?;
@@ -653,8 +480,8 @@ impl DemocracyStore for Db {
         by_election: Option<&(MotionRecord, ElectionRecord)>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        lock_recall(&mut tx, self.backend, recall).await?;
-        let mut record = recall_in(&mut tx, recall)
+        recall::lock_recall(&mut tx, self.backend, recall).await?;
+        let mut record = recall::recall_in(&mut tx, recall)
             .await?
             .ok_or(StoreError::NotFound)?;
         record.recall.vote_decided(recalled)?;
