@@ -5,7 +5,7 @@ use crate::clock::Clock;
 use crate::council::CouncilPage;
 use crate::crypto::FieldCipher;
 use crate::ports::MotionRecord;
-use crate::ports::{LiveSession, Store};
+use crate::ports::{LiveSession, Mailer, NoMailer, NoNotifier, Notifier, Store};
 use crate::read_cache::ReadCache;
 use crate::throttle::SignInThrottle;
 use councils_domain::{Council, CouncilId, MemberId, MotionId, Standing};
@@ -45,6 +45,10 @@ pub struct App {
     pub(crate) throttle: Arc<SignInThrottle>,
     pub(crate) config: Arc<AppConfig>,
     pub(crate) cache: Arc<Caches>,
+    /// Tells members that something needs them (see [`Notifier`]).
+    pub(crate) notifier: Arc<dyn Notifier>,
+    /// Sends mail to people who are not members (an emergency plan's contacts).
+    pub(crate) mailer: Arc<dyn Mailer>,
 }
 
 /// The reads kept between writes (see [`ReadCache`]): the two every signed-in page makes.
@@ -89,7 +93,16 @@ impl App {
                 referendums: ReadCache::new(CACHE_CAPACITY),
                 constituents: ReadCache::new(CACHE_CAPACITY),
             }),
+            notifier: Arc::new(NoNotifier),
+            mailer: Arc::new(NoMailer),
         }
+    }
+
+    /// The same app, telling members through `notifier` and mailing through `mailer`.
+    pub fn with_delivery(mut self, notifier: Arc<dyn Notifier>, mailer: Arc<dyn Mailer>) -> Self {
+        self.notifier = notifier;
+        self.mailer = mailer;
+        self
     }
 
     /// The instance's settings.

@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 
+mod delivery;
 mod democracy;
 mod motion;
 use councils_domain::federation::FederationError;
@@ -10,6 +11,7 @@ use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
     MemberId, MembershipStatus, MinutesEntry, Role, SessionId, Slug,
 };
+pub use delivery::{Mail, MailError, Mailer, NoMailer, NoNotifier, Notice, NoticeKind, Notifier};
 pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,

@@ -1,0 +1,114 @@
+//! The delivery port: telling members that something needs them (live in their open pages, by
+//! Web Push, by email), and plain mail to people who are not members (an emergency plan's
+//! contacts).
+//!
+//! A notice carries no details of what happened: only what kind of thing needs the member,
+//! which council, what it concerns and where to look. Push services and mail servers are not
+//! private, and an open page fetches the details itself, in its reader's language, with the
+//! reader's own session.
+
+use async_trait::async_trait;
+use councils_domain::{CouncilId, MemberId};
+use thiserror::Error;
+
+/// What a member is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub council: CouncilId,
+    /// The id of what it concerns (a report's id), for the live stream's `report_id`.
+    pub subject: String,
+    /// Where to look: a path on this instance, such as `/reports/{id}`.
+    pub path: String,
+}
+
+/// The kinds of notice. The code is the live stream's event name and a translation key's tail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoticeKind {
+    /// A report came in for the council's verifiers.
+    ReportFiled,
+    /// A verifier took a report, asked for more, or answered it: the reporter is told.
+    ReportChanged,
+    /// A report was confirmed: an alert for the responders.
+    AlertRaised,
+    /// An update to an alert, or a responder on their way.
+    AlertUpdated,
+    /// The all-clear: the alert is closed.
+    AlertClosed,
+    /// A member's emergency plan was set off: the committee's legal role is told.
+    PlanTriggered,
+}
+
+impl NoticeKind {
+    /// The code in the live stream and in translation keys (`notice-alert-raised`).
+    pub fn code(self) -> &'static str {
+        match self {
+            NoticeKind::ReportFiled => "report-filed",
+            NoticeKind::ReportChanged => "report-changed",
+            NoticeKind::AlertRaised => "alert-raised",
+            NoticeKind::AlertUpdated => "alert-updated",
+            NoticeKind::AlertClosed => "alert-closed",
+            NoticeKind::PlanTriggered => "plan-triggered",
+        }
+    }
+
+    /// Whether it comes at once whatever the member chose for other kinds (alerts do).
+    pub fn is_urgent(self) -> bool {
+        !matches!(self, NoticeKind::ReportChanged)
+    }
+}
+
+/// Tells members about notices. Delivery is best effort and never fails the use case that
+/// caused it: the record is already committed, and the member sees it on their next page.
+/// Implementations log failures without personal data.
+#[async_trait]
+pub trait Notifier: Send + Sync {
+    /// Tells each of `members` about `notice`.
+    async fn notify(&self, members: &[MemberId], notice: &Notice);
+}
+
+/// A notifier that tells no one, for tools that run no server (admin commands, the tally).
+pub struct NoNotifier;
+
+#[async_trait]
+impl Notifier for NoNotifier {
+    async fn notify(&self, _members: &[MemberId], _notice: &Notice) {}
+}
+
+/// A mail to one address. One mail per recipient: recipients never see each other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Why a mail was not sent.
+#[derive(Debug, Error)]
+pub enum MailError {
+    /// The operator configured no mail server.
+    #[error("no mail server configured")]
+    NotConfigured,
+    /// The address is not one a mail can go to.
+    #[error("not a mail address")]
+    BadAddress,
+    /// The mail server refused or could not be reached. The message names no recipient.
+    #[error("mail not sent: {0}")]
+    Failed(String),
+}
+
+/// Sends plain mail.
+#[async_trait]
+pub trait Mailer: Send + Sync {
+    async fn send(&self, mail: &Mail) -> Result<(), MailError>;
+}
+
+/// A mailer for an instance whose operator configured no mail server.
+pub struct NoMailer;
+
+#[async_trait]
+impl Mailer for NoMailer {
+    async fn send(&self, _mail: &Mail) -> Result<(), MailError> {
+        Err(MailError::NotConfigured)
+    }
+}
