@@ -71,3 +71,8 @@ id_type!(
     /// A delegate's seat: one member sent by one council to a higher one, for one term.
     DelegateId
 );
+
+id_type!(
+    /// A rapid-response report filed to a committee; once confirmed, the same id is its alert.
+    ReportId
+);

@@ -14,6 +14,7 @@ pub mod minutes;
 pub mod motion;
 pub mod passphrase;
 pub mod recall;
+pub mod report;
 pub mod role;
 pub mod seat;
 pub mod term;
@@ -25,7 +26,7 @@ pub use federation::{FederationError, FederationGraph};
 pub use handle::Handle;
 pub use ids::{
     AmendmentId, CommentId, CouncilId, DelegateId, ElectionId, InvitationId, MemberId, MotionId,
-    RecallId, SessionId,
+    RecallId, ReportId, SessionId,
 };
 pub use language::Language;
 pub use mandate::{
