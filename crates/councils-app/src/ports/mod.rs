@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
+mod report;
 use councils_domain::federation::FederationError;
 use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
@@ -15,6 +16,10 @@ pub use delivery::{Mail, MailError, Mailer, NoMailer, NoNotifier, Notice, Notice
 pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
+};
+pub use report::{
+    NewUpdate, RapidResponseSettings, ReportCounts, ReportRecord, ReportStep, ReportStore,
+    ResponseRecord, UpdateRecord,
 };
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
@@ -178,6 +183,7 @@ pub trait Store:
     + SessionStore
     + MotionStore
     + DemocracyStore
+    + ReportStore
 {
 }
 
@@ -190,6 +196,7 @@ impl<T> Store for T where
         + SessionStore
         + MotionStore
         + DemocracyStore
+    + ReportStore
 {
 }
 
