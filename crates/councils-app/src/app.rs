@@ -2,6 +2,7 @@
 
 use crate::AppError;
 use crate::clock::Clock;
+use crate::live::LiveHub;
 use crate::council::CouncilPage;
 use crate::crypto::FieldCipher;
 use crate::ports::MotionRecord;
@@ -49,6 +50,8 @@ pub struct App {
     pub(crate) notifier: Arc<dyn Notifier>,
     /// Sends mail to people who are not members (an emergency plan's contacts).
     pub(crate) mailer: Arc<dyn Mailer>,
+    /// Members' open pages in this process, for the live stream (see [`LiveHub`]).
+    pub(crate) live: Arc<LiveHub>,
 }
 
 /// The reads kept between writes (see [`ReadCache`]): the two every signed-in page makes.
@@ -95,6 +98,7 @@ impl App {
             }),
             notifier: Arc::new(NoNotifier),
             mailer: Arc::new(NoMailer),
+            live: LiveHub::new(),
         }
     }
 
@@ -103,6 +107,12 @@ impl App {
         self.notifier = notifier;
         self.mailer = mailer;
         self
+    }
+
+    /// The members' open pages in this process: the live stream subscribes here, and the
+    /// server makes it (or the cross-process relay feeding it) one of the notifiers.
+    pub fn live(&self) -> &Arc<LiveHub> {
+        &self.live
     }
 
     /// The instance's settings.

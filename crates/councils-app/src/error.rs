@@ -7,6 +7,7 @@ use councils_domain::federation::FederationError;
 use councils_domain::handle::HandleError;
 use councils_domain::motion::{BallotError, MotionError, OptionsError, TextError};
 use councils_domain::passphrase::PassphraseError;
+use councils_domain::report::ReportError;
 use councils_domain::{MandateError, RecallError, TermError};
 use thiserror::Error;
 
@@ -86,6 +87,8 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    #[error(transparent)]
+    Report(#[from] ReportError),
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -129,6 +132,7 @@ impl AppError {
             AppError::NotAParent => "not-a-parent",
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
+            AppError::Report(e) => e.code(),
             AppError::Internal(_) => "internal",
         }
     }
