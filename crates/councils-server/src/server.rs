@@ -2,8 +2,9 @@
 
 use crate::{Config, key};
 use anyhow::Context;
+use councils_app::ports::{NoMailer, Notifier};
 use councils_app::{App, AppConfig, Clock, FieldCipher, SystemClock};
-use councils_store::Db;
+use councils_store::{Backend, Db, PgRelay, database_url};
 use councils_web::{WebState, router};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -13,7 +14,8 @@ use tokio::task::JoinHandle;
 
 /// How often expired sessions and invitations are deleted.
 const RETENTION_EVERY: Duration = Duration::from_secs(600);
-/// Motions whose voting time has run out are closed and counted this soon after.
+/// Motions whose voting time has run out are closed and counted this soon after, and
+/// reports whose retention ran out are deleted.
 const CLOSING_EVERY: Duration = Duration::from_secs(30);
 
 /// A server that is listening. Dropping it does not stop it; call [`RunningServer::stop`].
@@ -24,6 +26,8 @@ pub struct RunningServer {
     pub db: Db,
     stop: watch::Sender<bool>,
     task: JoinHandle<std::io::Result<()>>,
+    /// The PostgreSQL relay of notices between processes, if on PostgreSQL.
+    relay: Option<Arc<PgRelay>>,
 }
 
 impl RunningServer {
@@ -31,6 +35,9 @@ impl RunningServer {
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.stop.send(true);
         self.task.await??;
+        if let Some(relay) = &self.relay {
+            relay.stop().await;
+        }
         self.db.close().await;
         Ok(())
     }
@@ -105,6 +112,8 @@ pub async fn start_with_clock(
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
     let (app, db) = build_app_with_clock(&config, &url, clock).await?;
+    let (live, relay) = live_delivery(&app, &db, &config.database).await?;
+    let app = app.with_delivery(live, Arc::new(NoMailer));
     let (stop, mut stopped) = watch::channel(false);
     let service =
         router(WebState::new(app.clone())).into_make_service_with_connect_info::<SocketAddr>();
@@ -134,6 +143,11 @@ pub async fn start_with_clock(
                         Ok(decided) => tracing::info!(decided, "motions closed on time"),
                         Err(error) => tracing::error!(error = %error, "closing motions failed"),
                     }
+                    match sweeper.enforce_report_retention().await {
+                        Ok(0) => {}
+                        Ok(deleted) => tracing::info!(deleted, "reports past their retention deleted"),
+                        Err(error) => tracing::error!(error = %error, "deleting old reports failed"),
+                    }
                 }
                 _ = sweep_stopped.changed() => break,
             }
@@ -146,5 +160,24 @@ pub async fn start_with_clock(
         db,
         stop,
         task,
+        relay,
+    })
+}
+
+/// Live delivery to members' open pages: this process's hub directly on SQLite (one
+/// process), or through the PostgreSQL relay, which feeds the hub of every process.
+async fn live_delivery(
+    app: &App,
+    db: &Db,
+    database: &str,
+) -> anyhow::Result<(Arc<dyn Notifier>, Option<Arc<PgRelay>>)> {
+    Ok(match db.backend() {
+        Backend::Sqlite => (app.live().clone(), None),
+        Backend::Postgres => {
+            let relay = PgRelay::start(&database_url(database), app.live().clone())
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot start the notice relay: {e}"))?;
+            (relay.clone(), Some(relay))
+        }
     })
 }

@@ -16,6 +16,7 @@ mod member;
 mod membership;
 mod minutes;
 mod motion;
+mod relay;
 mod report;
 mod rows;
 mod session;
@@ -211,6 +212,8 @@ pub(crate) fn is_unique_violation(error: &sqlx::Error) -> bool {
         .as_database_error()
         .is_some_and(|e| e.is_unique_violation())
 }
+
+pub use relay::PgRelay;
 
 #[cfg(feature = "testing")]
 pub mod testing;
