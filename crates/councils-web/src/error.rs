@@ -9,6 +9,7 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use councils_app::AppError;
+use councils_domain::report::ReportError;
 
 /// An error on its way to becoming a page.
 #[derive(Debug)]
@@ -36,7 +37,10 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::LastOrganiser
         | AppError::MotionChanged
         | AppError::NotVoting
-        | AppError::Federation(_) => StatusCode::CONFLICT,
+        | AppError::Federation(_)
+        | AppError::Report(ReportError::WrongStep | ReportError::TakenByAnother) => {
+            StatusCode::CONFLICT
+        }
         AppError::SignInThrottled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,

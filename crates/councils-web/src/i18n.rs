@@ -241,6 +241,7 @@ mod tests {
             include_str!("../../councils-domain/src/mandate.rs"),
             include_str!("../../councils-domain/src/recall.rs"),
             include_str!("../../councils-domain/src/term.rs"),
+            include_str!("../../councils-domain/src/report/mod.rs"),
         ];
         let mut all: Vec<String> = sources.iter().flat_map(|s| codes(s)).collect();
         for source in error_impls {

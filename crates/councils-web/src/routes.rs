@@ -5,7 +5,7 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, join, landing, language, members, minutes,
-    motion, settings, sign_in,
+    motion, report, settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -24,6 +24,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 const STYLESHEET: &str = include_str!("../static/app.css");
 /// Drag-to-order for ranked ballots; the form works without it.
 const BALLOT_SCRIPT: &str = include_str!("../static/ballot.js");
+/// Live alerts in open pages (the stream, a fragment inserted, a cue); pages work without it.
+const ALERTS_SCRIPT: &str = include_str!("../static/alerts.js");
 
 async fn stylesheet() -> impl IntoResponse {
     (
@@ -42,6 +44,16 @@ async fn ballot_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         BALLOT_SCRIPT,
+    )
+}
+
+async fn alerts_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        ALERTS_SCRIPT,
     )
 }
 
@@ -135,6 +147,23 @@ pub fn router(state: WebState) -> Router {
             "/c/{slug}/delegation",
             get(democracy::rules::show).post(democracy::rules::submit),
         )
+        // Rapid response: reports, verification, alerts.
+        .route("/c/{slug}/alerts", get(report::queue::show))
+        .route("/c/{slug}/reports/new", get(report::new::show))
+        .route("/c/{slug}/reports", post(report::new::submit))
+        .route(
+            "/c/{slug}/rapid-response",
+            get(report::settings::show).post(report::settings::submit),
+        )
+        .route("/reports/{id}", get(report::show))
+        .route("/reports/{id}/live", get(report::live))
+        .route("/reports/{id}/card", get(report::card_fragment))
+        .route("/reports/{id}/take", post(report::take))
+        .route("/reports/{id}/verification", post(report::verify))
+        .route("/reports/{id}/info", post(report::add_info))
+        .route("/reports/{id}/responses", post(report::respond))
+        .route("/reports/{id}/updates", post(report::update))
+        .route("/reports/{id}/close", post(report::close))
         .route("/c/{slug}/members/{member}", get(members::show))
         .route("/c/{slug}/members/{member}/vouch", post(members::vouch))
         .route("/c/{slug}/members/{member}/approve", post(members::approve))
@@ -156,6 +185,7 @@ pub fn router(state: WebState) -> Router {
         .route("/account/delete", post(account::delete))
         .route("/static/app.css", get(stylesheet))
         .route("/static/ballot.js", get(ballot_script))
+        .route("/static/alerts.js", get(alerts_script))
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .route_layer(middleware::from_fn(access_log));
@@ -245,6 +275,18 @@ pub fn router(state: WebState) -> Router {
             "/councils/{slug}/elections",
             post(api::democracy::call_election),
         )
+        .route(
+            "/councils/{slug}/reports",
+            get(api::reports::list).post(api::reports::file),
+        )
+        .route("/reports/{id}", get(api::reports::show))
+        .route("/reports/{id}/take", post(api::reports::take))
+        .route("/reports/{id}/verification", post(api::reports::verify))
+        .route("/reports/{id}/info", post(api::reports::add_info))
+        .route("/reports/{id}/responses", post(api::reports::respond))
+        .route("/reports/{id}/updates", post(api::reports::update))
+        .route("/reports/{id}/close", post(api::reports::close))
+        .route("/alerts/stream", get(api::stream::stream))
         .route_layer(middleware::from_fn(access_log));
 
     let mut router = Router::new()

@@ -55,6 +55,19 @@ impl App {
         Ok(id)
     }
 
+    /// The committee a report form files to, if the actor may file there.
+    pub async fn report_council(
+        &self,
+        actor: &Actor,
+        slug: &str,
+    ) -> Result<councils_domain::Council, AppError> {
+        let council = self.council_by_slug(slug).await?;
+        if !access::may_file(&self.standing(actor, &council).await?) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(council)
+    }
+
     fn entry(&self, actor: &Actor, kind: UpdateKind, body: Option<Vec<u8>>) -> NewUpdate {
         NewUpdate {
             kind,

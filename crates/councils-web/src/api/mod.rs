@@ -5,7 +5,9 @@ pub mod councils;
 pub mod democracy;
 pub mod motions;
 pub mod openapi;
+pub mod reports;
 pub mod sessions;
+pub mod stream;
 
 use crate::WebState;
 use crate::error::status_of;
