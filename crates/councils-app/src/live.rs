@@ -11,6 +11,7 @@ use async_trait::async_trait;
 use bytes::Bytes;
 use councils_domain::MemberId;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
 
@@ -22,6 +23,8 @@ const CHANNEL_CAPACITY: usize = 32;
 #[derive(Default)]
 pub struct LiveHub {
     members: RwLock<HashMap<MemberId, broadcast::Sender<Bytes>>>,
+    /// Set when the server stops: no stream opens any more.
+    closed: AtomicBool,
 }
 
 /// One open page's subscription; dropping it lets the hub forget a member with no page open.
@@ -54,15 +57,28 @@ impl LiveHub {
     /// Subscribes one open page of `member` to their notices.
     pub fn subscribe(self: &Arc<Self>, member: &MemberId) -> Subscription {
         let mut members = self.members.write().expect("live hub lock");
-        let receiver = members
-            .entry(member.clone())
-            .or_insert_with(|| broadcast::channel(CHANNEL_CAPACITY).0)
-            .subscribe();
+        let receiver = if self.closed.load(Ordering::SeqCst) {
+            // A channel whose sender is gone: the stream ends at once.
+            broadcast::channel(1).1
+        } else {
+            members
+                .entry(member.clone())
+                .or_insert_with(|| broadcast::channel(CHANNEL_CAPACITY).0)
+                .subscribe()
+        };
         Subscription {
             hub: self.clone(),
             member: member.clone(),
             receiver,
         }
+    }
+
+    /// Ends every open stream (the server is stopping: open pages reconnect to another
+    /// server, or to this one when it is back).
+    pub fn close_all(&self) {
+        let mut members = self.members.write().expect("live hub lock");
+        self.closed.store(true, Ordering::SeqCst);
+        members.clear();
     }
 
     /// How many members have a page open, for the log and the tests.
@@ -146,5 +162,21 @@ mod tests {
         assert_eq!(hub.connected(), 1);
         drop(second);
         assert_eq!(hub.connected(), 0);
+    }
+
+    #[tokio::test]
+    async fn closing_the_hub_ends_every_open_stream() {
+        let hub = LiveHub::new();
+        let mut page = hub.subscribe(&MemberId::new("rita"));
+        hub.close_all();
+        assert!(matches!(
+            page.receiver.recv().await,
+            Err(broadcast::error::RecvError::Closed)
+        ));
+        let mut late = hub.subscribe(&MemberId::new("rosa"));
+        assert!(matches!(
+            late.receiver.recv().await,
+            Err(broadcast::error::RecvError::Closed)
+        ));
     }
 }

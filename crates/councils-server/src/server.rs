@@ -34,6 +34,8 @@ impl RunningServer {
     /// Stops accepting, finishes requests in flight and closes the database.
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.stop.send(true);
+        // Open live streams would keep the graceful shutdown waiting for ever.
+        self.app.live().close_all();
         self.task.await??;
         if let Some(relay) = &self.relay {
             relay.stop().await;

@@ -79,6 +79,21 @@ impl TestApp {
         }
     }
 
+    /// Another server on the same database with the same key, as a second `councils serve`
+    /// process behind the same proxy would be. The caller stops it.
+    pub async fn spawn_sibling(&self) -> RunningServer {
+        let config = Config {
+            bind: "127.0.0.1:0".parse().expect("an address"),
+            database: self.fresh.url.clone(),
+            public_url: None,
+            key_file: self._key_dir.path().join("test.key"),
+            ballot_batch: Config::BALLOT_BATCH,
+        };
+        councils_server::start(config)
+            .await
+            .expect("the second server starts")
+    }
+
     /// The application behind the server.
     pub fn app(&self) -> &App {
         &self.server.app
