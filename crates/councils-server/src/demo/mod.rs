@@ -14,9 +14,11 @@ use councils_domain::*;
 use councils_store::Db;
 use std::net::SocketAddr;
 
+mod alerts;
 mod motions;
 mod specs;
 
+pub use alerts::seed as seed_alerts;
 pub use motions::seed as seed_motions;
 
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
@@ -365,8 +367,12 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     // Motions go through the use cases, which need the instance key for ballot ids.
     let (app, db) = server::build_app(&config, "http://127.0.0.1").await?;
     let seeded = motions::seed(&app, &db).await;
+    let alerted = match seeded {
+        Ok(()) => alerts::seed(&app, &db).await,
+        Err(e) => Err(e),
+    };
     db.close().await;
-    seeded?;
+    alerted?;
     let running = server::start(config).await?;
     println!("councils demo is serving at {}", running.url);
     println!("Every demo account's passphrase: {passphrase}");
