@@ -92,6 +92,9 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     mateo.fill("#officers", "4").await;
     mateo.fill("#vehicles", "2").await;
     mateo.click("#agency option[value='ice']").await;
+    if let Some(folder) = screenshot_folder() {
+        mateo.screenshots(&folder, "report-new", "en").await;
+    }
     mateo.click("form.report-form button[type=submit]").await;
     mateo.wait_for("#report-live").await;
     let path = mateo.url_path().await;
@@ -132,6 +135,10 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     let rosa_card = rosa.text(&card).await;
     assert!(rosa_card.contains("Alerta confirmada"), "{rosa_card}");
     assert!(rosa_card.contains("4 agentes · 2 vehículos"), "{rosa_card}");
+    if let Some(folder) = screenshot_folder() {
+        rita.screenshots(&folder, "alert-queue", "en").await;
+        rosa.screenshots(&folder, "alert-queue", "es").await;
+    }
 
     // They answer "on my way", each in a role.
     rita.click(&format!("{card} a")).await;
