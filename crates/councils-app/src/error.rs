@@ -86,6 +86,9 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    /// Voting on a motion waits while an amendment to it is being voted on.
+    #[error("an amendment to this motion is being voted on")]
+    AmendmentPending,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -129,6 +132,7 @@ impl AppError {
             AppError::NotAParent => "not-a-parent",
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
+            AppError::AmendmentPending => "amendment-pending",
             AppError::Internal(_) => "internal",
         }
     }

@@ -54,6 +54,8 @@ conformance!(
     a_motion_moves_on_in_order_and_a_stale_move_is_a_conflict,
     opening_and_deciding_a_vote_are_recorded_in_a_valid_chain,
     an_accepted_amendment_replaces_the_body_once,
+    an_amendment_put_to_the_vote_goes_in_when_the_vote_passes_and_not_when_it_fails,
+    motion_defaults_default_round_trip_and_are_minuted,
     a_voter_casting_twice_leaves_one_ballot_with_the_second_choice,
     a_ballot_on_a_motion_not_voting_is_a_conflict_and_changes_nothing,
     five_hundred_ballots_cast_at_once_all_land,
@@ -744,6 +746,7 @@ async fn an_accepted_amendment_replaces_the_body_once(db: &Db) {
         body: body.into(),
         status: AmendmentStatus::Proposed,
         created_at: NOW,
+        vote: None,
     };
     let tuesday = amendment("a1", Language::Es, "Paramos el martes.");
     let english = amendment("a2", Language::En, "We stop on Tuesday.");
@@ -807,6 +810,154 @@ async fn an_accepted_amendment_replaces_the_body_once(db: &Db) {
         .filter(|e| e.event().unwrap().code() == "amendment-accepted")
         .count();
     assert_eq!(accepted, 2);
+}
+
+async fn an_amendment_put_to_the_vote_goes_in_when_the_vote_passes_and_not_when_it_fails(db: &Db) {
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    let (lupe, _) = join(db, &garment, "lupe").await;
+    let motion = yes_no_motion("strike", &garment, &rosa, Secrecy::Open, Phase::Discussion);
+    db.create_motion(&motion).await.unwrap();
+    let amendment = |id: &str, language: Language, body: &str| AmendmentRecord {
+        id: AmendmentId::new(id),
+        motion_id: motion.id.clone(),
+        author: Some(lupe.clone()),
+        author_handle: None,
+        language,
+        body: body.into(),
+        status: AmendmentStatus::Proposed,
+        created_at: NOW,
+        vote: None,
+    };
+    let tuesday = amendment("a1", Language::Es, "Paramos el martes.");
+    let never = amendment("a2", Language::Es, "No paramos nunca.");
+    for a in [&tuesday, &never] {
+        db.propose_amendment(a).await.unwrap();
+    }
+    let vote_on = |id: &str| MotionRecord {
+        voting_opened_at: Some(NOW + 5),
+        entitled: Some(2),
+        ..yes_no_motion(id, &garment, &lupe, Secrecy::Open, Phase::Voting)
+    };
+    let first = vote_on("vote-1");
+    db.put_amendment_to_vote(&tuesday.id, &first, &lupe)
+        .await
+        .unwrap();
+    // Once it is being voted on, neither a second vote nor the mover can decide it, and the
+    // motion itself cannot open voting; a refused second vote leaves no motion behind.
+    assert!(matches!(
+        db.put_amendment_to_vote(&tuesday.id, &vote_on("vote-again"), &rosa)
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    assert!(
+        db.motion(&MotionId::new("vote-again"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(matches!(
+        db.decide_amendment(&tuesday.id, false, &rosa, NOW + 6)
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    let to_voting = PhaseChange {
+        entitled: Some(2),
+        ..phase_change(&motion.id, Phase::Discussion, Phase::Voting, &rosa)
+    };
+    assert!(matches!(
+        db.change_phase(&to_voting).await,
+        Err(StoreError::Conflict)
+    ));
+    let voted_on = db.amendment_voted_by(&first.id).await.unwrap().unwrap();
+    assert_eq!(voted_on.id, tuesday.id);
+    assert_eq!(voted_on.status, AmendmentStatus::Voting);
+    assert_eq!(voted_on.vote, Some(first.id.clone()));
+    assert!(db.amendment_voted_by(&motion.id).await.unwrap().is_none());
+
+    let passed = yes_outcome(&first.rules);
+    db.decide(&first.id, NOW + 60, &|_| Ok(passed.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.motion(&motion.id).await.unwrap().unwrap().texts,
+        vec![text(Language::Es, "Huelga el lunes", "Paramos el martes.")]
+    );
+
+    let second = vote_on("vote-2");
+    db.put_amendment_to_vote(&never.id, &second, &rosa)
+        .await
+        .unwrap();
+    let failed = count(
+        &second.rules,
+        &[],
+        &[(Choice::YesNo(YesNo::No), 2)],
+        Some(2),
+        7,
+    )
+    .unwrap();
+    assert_eq!(failed.passed(), Some(false));
+    db.decide(&second.id, NOW + 90, &|_| Ok(failed.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.motion(&motion.id).await.unwrap().unwrap().texts,
+        vec![text(Language::Es, "Huelga el lunes", "Paramos el martes.")]
+    );
+    let listed = db.amendments_of(&motion.id).await.unwrap();
+    assert_eq!(
+        listed.iter().map(|a| a.status).collect::<Vec<_>>(),
+        [AmendmentStatus::Accepted, AmendmentStatus::Rejected]
+    );
+    // With no amendment vote left open, the motion goes to its own vote.
+    db.change_phase(&to_voting).await.unwrap();
+    let minutes = db.minutes(&garment).await.unwrap();
+    assert_eq!(verify_chain(&minutes), Ok(()));
+    let voted: Vec<bool> = minutes
+        .iter()
+        .filter_map(|e| match e.event().unwrap() {
+            MinutesEvent::AmendmentVoted { accepted, .. } => Some(accepted),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(voted, [true, false]);
+    let put = minutes
+        .iter()
+        .filter(|e| e.event().unwrap().code() == "amendment-put-to-vote")
+        .count();
+    assert_eq!(put, 2);
+}
+
+async fn motion_defaults_default_round_trip_and_are_minuted(db: &Db) {
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    assert_eq!(
+        db.motion_defaults(&garment).await.unwrap(),
+        MotionDefaults::default()
+    );
+    let two_thirds = MotionDefaults {
+        method: "consent".into(),
+        majority: "two-thirds".into(),
+        quorum_percent: 50,
+        secret: true,
+    };
+    db.set_motion_defaults(&garment, &two_thirds, &rosa, NOW + 1)
+        .await
+        .unwrap();
+    assert_eq!(db.motion_defaults(&garment).await.unwrap(), two_thirds);
+    let open = MotionDefaults {
+        secret: false,
+        ..two_thirds.clone()
+    };
+    db.set_motion_defaults(&garment, &open, &rosa, NOW + 2)
+        .await
+        .unwrap();
+    assert_eq!(db.motion_defaults(&garment).await.unwrap(), open);
+    let minutes = db.minutes(&garment).await.unwrap();
+    assert_eq!(verify_chain(&minutes), Ok(()));
+    let changed = minutes
+        .iter()
+        .filter(|e| e.event().unwrap().code() == "motion-defaults-changed")
+        .count();
+    assert_eq!(changed, 2);
 }
 
 async fn a_voter_casting_twice_leaves_one_ballot_with_the_second_choice(db: &Db) {

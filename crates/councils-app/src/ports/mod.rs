@@ -18,7 +18,7 @@ pub use democracy::{
 };
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
-    MotionRecord, MotionStore, OpenVote, PhaseChange,
+    MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 use thiserror::Error;
 

@@ -48,7 +48,11 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         | MemberRemoved { member, by } => vec![member, by],
         SettingsChanged { by, .. } | NamesChanged { by } => vec![by],
         LinkRequested { by, .. } | LinkAccepted { by, .. } | LinkEnded { by, .. } => vec![by],
-        MotionProposed { by, .. } | AmendmentAccepted { by, .. } => vec![by],
+        MotionProposed { by, .. }
+        | AmendmentAccepted { by, .. }
+        | AmendmentPutToVote { by, .. }
+        | MotionDefaultsChanged { by, .. } => vec![by],
+        AmendmentVoted { .. } => vec![],
         VotingOpened { by, .. } => by.iter().collect(),
         MotionDecided { .. } => vec![],
         DelegateElected { member, .. }
@@ -179,7 +183,17 @@ fn describe(
             ),
             ("entitled", entitled.to_string()),
         ],
-        AmendmentAccepted { by, .. } => vec![("by", who(by))],
+        AmendmentAccepted { by, .. }
+        | AmendmentPutToVote { by, .. }
+        | MotionDefaultsChanged { by, .. } => vec![("by", who(by))],
+        AmendmentVoted { accepted, .. } => vec![(
+            "result",
+            tr.t(if *accepted {
+                "minutes-amendment-voted-accepted"
+            } else {
+                "minutes-amendment-voted-rejected"
+            }),
+        )],
         MotionDecided { outcome, .. } => vec![
             ("decision", decision_words(tr, &outcome.decision)),
             ("ballots", outcome.ballots.to_string()),
