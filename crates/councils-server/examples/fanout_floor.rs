@@ -23,8 +23,13 @@ cache-control: no-cache\r\ntransfer-encoding: chunked\r\n\r\n";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let bind = std::env::args().nth(1).unwrap_or_else(|| "127.0.0.1:0".into());
-    anyhow::ensure!(bind.starts_with("127.0.0.1:"), "the floor listens on loopback only");
+    let bind = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "127.0.0.1:0".into());
+    anyhow::ensure!(
+        bind.starts_with("127.0.0.1:"),
+        "the floor listens on loopback only"
+    );
     let listener = TcpListener::bind(&bind).await?;
     println!("floor listening at http://{}", listener.local_addr()?);
     let (frames, _) = broadcast::channel::<Arc<Vec<u8>>>(4);

@@ -49,7 +49,10 @@ fn split(url: &str) -> anyhow::Result<(String, String)> {
         .filter(|r| r.starts_with("127.0.0.1:"))
         .ok_or_else(|| anyhow::anyhow!("only http://127.0.0.1 addresses: {url}"))?;
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    Ok((host.to_string(), if path.is_empty() { "/" } else { path }.to_string()))
+    Ok((
+        host.to_string(),
+        if path.is_empty() { "/" } else { path }.to_string(),
+    ))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -57,11 +60,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Opens one stream and waits for its head; then reads until `marker` arrives.
-async fn open(
-    host: &str,
-    path: &str,
-    token: &str,
-) -> anyhow::Result<(TcpStream, Vec<u8>)> {
+async fn open(host: &str, path: &str, token: &str) -> anyhow::Result<(TcpStream, Vec<u8>)> {
     let mut stream = TcpStream::connect(host).await?;
     stream.set_nodelay(true)?;
     let request = format!(
@@ -132,7 +131,10 @@ async fn main() -> anyhow::Result<()> {
         let (host, path, marker) = (host.clone(), path.clone(), marker.clone());
         let (connects, opened, arrived) = (connects.clone(), opened.clone(), arrived.clone());
         tokio::spawn(async move {
-            let permit = connects.acquire_owned().await.expect("the semaphore stays open");
+            let permit = connects
+                .acquire_owned()
+                .await
+                .expect("the semaphore stays open");
             let result = open(&host, &path, &token).await;
             drop(permit);
             match result {

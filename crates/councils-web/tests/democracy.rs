@@ -46,6 +46,12 @@ async fn an_election_elects_delegates_who_then_sit_in_the_higher_council() {
         "{}",
         minutes.text("ol")
     );
+    // The count names whom it elected, in the order STV elected them.
+    assert!(
+        minutes.text("ol").contains("Elected: lupe, ana"),
+        "{}",
+        minutes.text("ol")
+    );
     let city_minutes = page(&c.app, "/c/city/minutes", &c.cityorg).await;
     assert!(
         city_minutes
