@@ -86,6 +86,9 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    /// A candidate already sits in the higher council as delegate of another constituent.
+    #[error("the candidate already sits in that council for another council")]
+    SeatedForAnother,
     /// Voting on a motion waits while an amendment to it is being voted on.
     #[error("an amendment to this motion is being voted on")]
     AmendmentPending,
@@ -133,6 +136,7 @@ impl AppError {
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
             AppError::AmendmentPending => "amendment-pending",
+            AppError::SeatedForAnother => "seated-for-another",
             AppError::Internal(_) => "internal",
         }
     }
