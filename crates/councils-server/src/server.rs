@@ -134,6 +134,11 @@ pub async fn start_with_clock(
                         Ok(decided) => tracing::info!(decided, "motions closed on time"),
                         Err(error) => tracing::error!(error = %error, "closing motions failed"),
                     }
+                    match sweeper.end_expired_terms().await {
+                        Ok(0) => {}
+                        Ok(ended) => tracing::info!(ended, "delegates' terms ended"),
+                        Err(error) => tracing::error!(error = %error, "ending terms failed"),
+                    }
                 }
                 _ = sweep_stopped.changed() => break,
             }

@@ -572,4 +572,11 @@ impl DemocracyStore for Db {
         .map_err(backend_error)?;
         Ok(count > 0)
     }
+
+    async fn end_expired_terms(&self, now: i64) -> Result<u64, StoreError> {
+        let mut tx = self.begin().await?;
+        let ended = seating::end_expired(&mut tx, now).await?;
+        self.commit(tx).await.map_err(backend_error)?;
+        Ok(ended)
+    }
 }
