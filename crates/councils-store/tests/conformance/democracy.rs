@@ -473,9 +473,27 @@ pub(crate) async fn a_recall_at_a_lower_threshold_opens_a_recall_vote_that_decid
         DelegateStatus::Active,
         "still sitting while the council votes"
     );
+    assert!(db.unsettled_recall_votes().await.unwrap().is_empty());
+    let kept = count(
+        &vote.rules,
+        &[],
+        &[(Choice::YesNo(YesNo::No), 2)],
+        Some(3),
+        7,
+    )
+    .unwrap();
+    db.decide(&vote.id, NOW + 399, &|_| Ok(kept.clone()))
+        .await
+        .unwrap();
+    // Counted, not yet settled: the sweep finds it.
+    assert_eq!(
+        db.unsettled_recall_votes().await.unwrap(),
+        [vote.id.clone()]
+    );
     db.recall_vote_decided(&recall, false, NOW + 400, None)
         .await
         .unwrap();
+    assert!(db.unsettled_recall_votes().await.unwrap().is_empty());
     assert_eq!(
         db.recall(&recall).await.unwrap().unwrap().recall.state(),
         RecallState::Failed
