@@ -87,6 +87,12 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    /// A candidate already sits in the higher council as delegate of another constituent.
+    #[error("the candidate already sits in that council for another council")]
+    SeatedForAnother,
+    /// Voting on a motion waits while an amendment to it is being voted on.
+    #[error("an amendment to this motion is being voted on")]
+    AmendmentPending,
     #[error(transparent)]
     Report(#[from] ReportError),
     /// Something broke on the server. The cause is logged with the request id, never shown.
@@ -132,6 +138,8 @@ impl AppError {
             AppError::NotAParent => "not-a-parent",
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
+            AppError::AmendmentPending => "amendment-pending",
+            AppError::SeatedForAnother => "seated-for-another",
             AppError::Report(e) => e.code(),
             AppError::Internal(_) => "internal",
         }

@@ -145,6 +145,11 @@ pub async fn start_with_clock(
                         Ok(decided) => tracing::info!(decided, "motions closed on time"),
                         Err(error) => tracing::error!(error = %error, "closing motions failed"),
                     }
+                    match sweeper.end_expired_terms().await {
+                        Ok(0) => {}
+                        Ok(ended) => tracing::info!(ended, "delegates' terms ended"),
+                        Err(error) => tracing::error!(error = %error, "ending terms failed"),
+                    }
                     match sweeper.enforce_report_retention().await {
                         Ok(0) => {}
                         Ok(deleted) => tracing::info!(deleted, "reports past their retention deleted"),

@@ -37,6 +37,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::LastOrganiser
         | AppError::MotionChanged
         | AppError::NotVoting
+        | AppError::AmendmentPending
         | AppError::Federation(_)
         | AppError::Report(ReportError::WrongStep | ReportError::TakenByAnother) => {
             StatusCode::CONFLICT

@@ -23,7 +23,7 @@ pub use report::{
 };
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
-    MotionRecord, MotionStore, OpenVote, PhaseChange,
+    MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 use thiserror::Error;
 
