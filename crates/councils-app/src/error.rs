@@ -86,6 +86,9 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    /// A push subscription a browser sent is not one the server can deliver to.
+    #[error("not a push subscription this server can use")]
+    PushSubscriptionInvalid,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -129,6 +132,7 @@ impl AppError {
             AppError::NotAParent => "not-a-parent",
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
+            AppError::PushSubscriptionInvalid => "push-subscription-invalid",
             AppError::Internal(_) => "internal",
         }
     }
