@@ -77,7 +77,10 @@ impl Recipients {
                     .cipher
                     .decrypt(sub.id.as_str(), &sub.endpoint_sealed)
                     .ok()?;
-                let keys = self.cipher.decrypt(sub.id.as_str(), &sub.keys_sealed).ok()?;
+                let keys = self
+                    .cipher
+                    .decrypt(sub.id.as_str(), &sub.keys_sealed)
+                    .ok()?;
                 let (p256dh, auth) = split_keys(&keys)?;
                 Some(PushTarget {
                     id: sub.id,

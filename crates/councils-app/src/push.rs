@@ -63,9 +63,7 @@ impl EndpointPolicy {
         let loopback = host == "localhost" || ip.is_some_and(|ip| ip.is_loopback());
         match scheme {
             "https" if !loopback && !ip.is_some_and(is_private) => Some(host),
-            "https" | "http" if loopback && self == EndpointPolicy::AllowLoopbackHttp => {
-                Some(host)
-            }
+            "https" | "http" if loopback && self == EndpointPolicy::AllowLoopbackHttp => Some(host),
             _ => None,
         }
     }
@@ -85,14 +83,18 @@ fn is_private(ip: IpAddr) -> bool {
             v6.is_unspecified()
                 || (v6.segments()[0] & 0xfe00) == 0xfc00
                 || (v6.segments()[0] & 0xffc0) == 0xfe80
-                || v6.to_ipv4_mapped().is_some_and(|v4| is_private(IpAddr::V4(v4)) || v4.is_loopback())
+                || v6
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| is_private(IpAddr::V4(v4)) || v4.is_loopback())
         }
     }
 }
 
 /// Decodes base64url with or without padding.
 pub(crate) fn base64url(text: &str) -> Option<Vec<u8>> {
-    URL_SAFE_NO_PAD.decode(text.trim().trim_end_matches('=')).ok()
+    URL_SAFE_NO_PAD
+        .decode(text.trim().trim_end_matches('='))
+        .ok()
 }
 
 /// The sealed form of a subscription's keys: base64url public key and auth secret joined by
@@ -199,11 +201,15 @@ mod tests {
     fn push_services_on_https_are_accepted_and_their_host_named() {
         let policy = EndpointPolicy::PublicHttps;
         assert_eq!(
-            policy.check("https://fcm.googleapis.com/fcm/send/abc:def").as_deref(),
+            policy
+                .check("https://fcm.googleapis.com/fcm/send/abc:def")
+                .as_deref(),
             Some("fcm.googleapis.com")
         );
         assert_eq!(
-            policy.check("https://updates.push.services.mozilla.com:443/wpush/v2/x").as_deref(),
+            policy
+                .check("https://updates.push.services.mozilla.com:443/wpush/v2/x")
+                .as_deref(),
             Some("updates.push.services.mozilla.com")
         );
     }

@@ -46,7 +46,9 @@ const NOW: i64 = 1_800_000_000;
 /// A founder with a council, and a second member of it.
 async fn two_members(db: &Db) -> (MemberId, MemberId) {
     let founding = InvitationId::new("inv-founding");
-    db.create_invitation(&invitation(&founding, None)).await.unwrap();
+    db.create_invitation(&invitation(&founding, None))
+        .await
+        .unwrap();
     let council = NewCouncil {
         id: CouncilId::new("id-barrio"),
         slug: Slug::parse("barrio").unwrap(),
@@ -168,7 +170,9 @@ async fn a_deleted_member_takes_their_subscriptions_along(db: &Db) {
     db.delete_member(&beto, NOW + 1).await.unwrap();
     assert!(db.push_subscriptions_of(&beto).await.unwrap().is_empty());
     assert_eq!(
-        councils_store::testing::dump(db, "push_subscription").await.len(),
+        councils_store::testing::dump(db, "push_subscription")
+            .await
+            .len(),
         1
     );
 }

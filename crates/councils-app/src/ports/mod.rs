@@ -17,11 +17,11 @@ pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
 };
-pub use push::{PushStore, PushSubscriptionRecord};
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use push::{PushStore, PushSubscriptionRecord};
 use thiserror::Error;
 
 /// Why the store refused or failed a request.
