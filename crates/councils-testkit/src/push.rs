@@ -38,10 +38,12 @@ impl PushRequest {
     }
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Script {
     answers: Arc<Mutex<HashMap<String, VecDeque<u16>>>>,
-    seen: Option<mpsc::UnboundedSender<PushRequest>>,
+    seen: mpsc::UnboundedSender<PushRequest>,
+    /// While false, requests are recorded on arrival but not answered.
+    open: tokio::sync::watch::Sender<bool>,
 }
 
 /// A push service on loopback, until dropped.
@@ -62,7 +64,8 @@ impl PushReceiver {
         let (sender, requests) = mpsc::unbounded_channel();
         let script = Script {
             answers: Arc::default(),
-            seen: Some(sender),
+            seen: sender,
+            open: tokio::sync::watch::Sender::new(true),
         };
         let app = Router::new()
             .route("/push/{browser}", post(receive))
@@ -93,6 +96,17 @@ impl PushReceiver {
             .entry(browser.to_string())
             .or_default()
             .extend(statuses);
+    }
+
+    /// Holds every answer (requests are still recorded as they arrive) until
+    /// [`PushReceiver::resume`]: a push service that is slow to answer.
+    pub fn pause(&self) {
+        self.script.open.send_replace(false);
+    }
+
+    /// Answers the requests held since [`PushReceiver::pause`], and the next ones at once.
+    pub fn resume(&self) {
+        self.script.open.send_replace(true);
     }
 
     /// The next message received; panics after 10 seconds without one.
@@ -132,14 +146,14 @@ async fn receive(
         .get_mut(&browser)
         .and_then(|queue| queue.pop_front())
         .unwrap_or(201);
-    if let Some(seen) = &script.seen {
-        let _ = seen.send(PushRequest {
-            browser,
-            headers,
-            body: body.to_vec(),
-            status,
-        });
-    }
+    let _ = script.seen.send(PushRequest {
+        browser,
+        headers,
+        body: body.to_vec(),
+        status,
+    });
+    let mut open = script.open.subscribe();
+    let _ = open.wait_for(|open| *open).await;
     StatusCode::from_u16(status).expect("a status")
 }
 

@@ -20,7 +20,65 @@ pub struct ReceivedMail {
     pub auth: Option<(String, String)>,
 }
 
-/// An SMTP server accepting every mail (and any AUTH PLAIN / LOGIN), until dropped.
+impl ReceivedMail {
+    /// A header's value (the first of that name), unfolded.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let (head, _) = self.data.split_once("\r\n\r\n")?;
+        let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
+        unfolded.split("\r\n").find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name)
+                .then(|| value.trim().to_string())
+        })
+    }
+
+    /// The body as text, undoing its transfer encoding (7bit, quoted-printable or base64).
+    pub fn text_body(&self) -> String {
+        let (_, body) = self.data.split_once("\r\n\r\n").unwrap_or(("", &self.data));
+        let encoding = self
+            .header("content-transfer-encoding")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let bytes = match encoding.as_str() {
+            "base64" => base64::Engine::decode(
+                &base64::engine::general_purpose::STANDARD,
+                body.split_whitespace().collect::<String>(),
+            )
+            .expect("a base64 body"),
+            "quoted-printable" => quoted_printable(body),
+            _ => body.as_bytes().to_vec(),
+        };
+        String::from_utf8(bytes)
+            .expect("a UTF-8 body")
+            .replace("\r\n", "\n")
+            .trim_end()
+            .to_string()
+    }
+}
+
+/// Decodes quoted-printable (RFC 2045 section 6.7): `=XX` escapes and `=` soft line breaks.
+fn quoted_printable(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' {
+            if bytes[i + 1..].starts_with(b"\r\n") {
+                i += 3;
+                continue;
+            }
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("an escape");
+            out.push(u8::from_str_radix(hex, 16).expect("a hex escape"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// An SMTP server accepting every mail, until dropped.
 pub struct SmtpReceiver {
     pub addr: SocketAddr,
     mails: mpsc::UnboundedReceiver<ReceivedMail>,
@@ -28,8 +86,18 @@ pub struct SmtpReceiver {
 }
 
 impl SmtpReceiver {
-    /// Starts listening on 127.0.0.1 on a free port.
+    /// Starts listening on 127.0.0.1 on a free port, without sign-in.
     pub async fn start() -> Self {
+        Self::listen(false).await
+    }
+
+    /// As [`SmtpReceiver::start`], requiring the client to sign in (AUTH PLAIN or LOGIN;
+    /// any user and password is accepted and recorded).
+    pub async fn start_requiring_auth() -> Self {
+        Self::listen(true).await
+    }
+
+    async fn listen(auth: bool) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a port for the SMTP receiver");
@@ -37,7 +105,7 @@ impl SmtpReceiver {
         let (sender, mails) = mpsc::unbounded_channel();
         let task = tokio::spawn(async move {
             while let Ok((socket, peer)) = listener.accept().await {
-                tokio::spawn(converse(socket, peer.ip(), sender.clone()));
+                tokio::spawn(converse(socket, peer.ip(), auth, sender.clone()));
             }
         });
         Self { addr, mails, task }
@@ -66,14 +134,17 @@ impl Drop for SmtpReceiver {
 async fn converse(
     socket: tokio::net::TcpStream,
     peer: IpAddr,
+    auth: bool,
     mails: mpsc::UnboundedSender<ReceivedMail>,
 ) {
     let mut builder = SessionBuilder::new("receiver.test");
-    builder
-        .enable_auth(AuthMechanism::Plain)
-        .enable_auth(AuthMechanism::Login)
-        // No TLS on loopback in tests; the client must still be allowed to sign in.
-        .insecure_enable_plaintext_auth();
+    if auth {
+        builder
+            .enable_auth(AuthMechanism::Plain)
+            .enable_auth(AuthMechanism::Login)
+            // No TLS on loopback in tests; the client must still be allowed to sign in.
+            .insecure_enable_plaintext_auth();
+    }
     let mut session = builder.build(
         peer,
         Collector {
