@@ -95,7 +95,7 @@ async fn an_alert_reaches_the_browser_encrypted_for_it_signed_by_the_instance_in
             &notice(NoticeKind::AlertRaised),
         )
         .await;
-    let mut got = vec![receiver.next_request().await, receiver.next_request().await];
+    let mut got = [receiver.next_request().await, receiver.next_request().await];
     got.sort_by(|a, b| a.browser.cmp(&b.browser));
     let (lupe_push, rosa_push) = (&got[0], &got[1]);
     assert_eq!(lupe_push.browser, "lupe-phone");
@@ -158,9 +158,10 @@ async fn a_slow_push_service_never_holds_up_the_notice() {
     receiver.pause();
     tokio::time::timeout(
         Duration::from_secs(2),
-        app.server
-            .notifier
-            .notify(&[lupe.id.clone()], &notice(NoticeKind::AlertRaised)),
+        app.server.notifier.notify(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::AlertRaised),
+        ),
     )
     .await
     .expect("notify returns while the push service has not answered");
@@ -177,7 +178,10 @@ async fn a_busy_push_service_is_tried_again_until_it_takes_the_message() {
     let keys = subscribe(&app, &lupe, &receiver, "lupe-phone").await;
     receiver.answer("lupe-phone", &[503, 429]);
     let done = delivery(&app)
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::AlertRaised))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::AlertRaised),
+        )
         .await;
     assert_eq!(
         done,
@@ -205,7 +209,10 @@ async fn a_push_service_failing_every_time_is_tried_a_bounded_number_of_times() 
     subscribe(&app, &lupe, &receiver, "lupe-phone").await;
     receiver.answer("lupe-phone", &[503; 10]);
     let done = delivery(&app)
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::AlertRaised))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::AlertRaised),
+        )
         .await;
     assert_eq!(
         done,
@@ -227,7 +234,10 @@ async fn a_refused_push_is_not_tried_again() {
     subscribe(&app, &lupe, &receiver, "lupe-phone").await;
     receiver.answer("lupe-phone", &[400]);
     let done = delivery(&app)
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::AlertRaised))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::AlertRaised),
+        )
         .await;
     assert_eq!(
         done,
@@ -251,7 +261,10 @@ async fn a_subscription_the_push_service_says_is_gone_is_forgotten() {
     receiver.answer("old-phone", &[410]);
     receiver.answer("lost-phone", &[404]);
     let done = delivery(&app)
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::AlertUpdated))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::AlertUpdated),
+        )
         .await;
     assert_eq!(
         done,
@@ -267,7 +280,10 @@ async fn a_subscription_the_push_service_says_is_gone_is_forgotten() {
 
     // The next notice goes to the one left only.
     delivery(&app)
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::AlertClosed))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::AlertClosed),
+        )
         .await;
     let left = receiver.drain();
     assert_eq!(left.len(), 1);
@@ -284,12 +300,18 @@ async fn a_notice_that_is_not_urgent_goes_by_no_push_service() {
     let mut receiver = PushReceiver::start().await;
     subscribe(&app, &lupe, &receiver, "lupe-phone").await;
     let done = delivery(&app)
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::ReportChanged))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::ReportChanged),
+        )
         .await;
     assert_eq!(done, Delivered::default());
     // The same delivery then sends an urgent one: only that one arrives.
     delivery(&app)
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::ReportFiled))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::ReportFiled),
+        )
         .await;
     let got = receiver.drain();
     assert_eq!(got.len(), 1);
@@ -311,7 +333,10 @@ async fn outside_tests_a_push_endpoint_on_loopback_is_never_posted_to() {
         &app.url,
     );
     let done = delivery
-        .deliver(&[lupe.id.clone()], &notice(NoticeKind::AlertRaised))
+        .deliver(
+            std::slice::from_ref(&lupe.id),
+            &notice(NoticeKind::AlertRaised),
+        )
         .await;
     // Not posted to, and forgotten as a subscription this server cannot use.
     assert_eq!(
