@@ -86,6 +86,12 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    /// A candidate already sits in the higher council as delegate of another constituent.
+    #[error("the candidate already sits in that council for another council")]
+    SeatedForAnother,
+    /// Voting on a motion waits while an amendment to it is being voted on.
+    #[error("an amendment to this motion is being voted on")]
+    AmendmentPending,
     /// A push subscription a browser sent is not one the server can deliver to.
     #[error("not a push subscription this server can use")]
     PushSubscriptionInvalid,
@@ -132,6 +138,8 @@ impl AppError {
             AppError::NotAParent => "not-a-parent",
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
+            AppError::AmendmentPending => "amendment-pending",
+            AppError::SeatedForAnother => "seated-for-another",
             AppError::PushSubscriptionInvalid => "push-subscription-invalid",
             AppError::Internal(_) => "internal",
         }
