@@ -92,6 +92,9 @@ pub enum AppError {
     /// Voting on a motion waits while an amendment to it is being voted on.
     #[error("an amendment to this motion is being voted on")]
     AmendmentPending,
+    /// A push subscription a browser sent is not one the server can deliver to.
+    #[error("not a push subscription this server can use")]
+    PushSubscriptionInvalid,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -137,6 +140,7 @@ impl AppError {
             AppError::NoReferendum => "no-referendum",
             AppError::AmendmentPending => "amendment-pending",
             AppError::SeatedForAnother => "seated-for-another",
+            AppError::PushSubscriptionInvalid => "push-subscription-invalid",
             AppError::Internal(_) => "internal",
         }
     }

@@ -71,3 +71,7 @@ id_type!(
     /// A delegate's seat: one member sent by one council to a higher one, for one term.
     DelegateId
 );
+id_type!(
+    /// A browser's Web Push subscription, kept for one member.
+    PushSubscriptionId
+);

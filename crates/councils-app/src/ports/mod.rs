@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
+mod push;
 use councils_domain::federation::FederationError;
 use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
@@ -20,6 +21,7 @@ pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use push::{PushStore, PushSubscriptionRecord};
 use thiserror::Error;
 
 /// Why the store refused or failed a request.
@@ -178,6 +180,7 @@ pub trait Store:
     + SessionStore
     + MotionStore
     + DemocracyStore
+    + PushStore
 {
 }
 
@@ -190,6 +193,7 @@ impl<T> Store for T where
         + SessionStore
         + MotionStore
         + DemocracyStore
+        + PushStore
 {
 }
 
