@@ -24,6 +24,10 @@ pub struct AppConfig {
     pub session_absolute: i64,
     /// The instance's address as members reach it, for links: `http://127.0.0.1:8080`.
     pub public_url: String,
+    /// The VAPID public key pages subscribe to push with (base64url); `None` without Web Push.
+    pub push_public_key: Option<String>,
+    /// Where browsers' push endpoints may point (plain loopback HTTP only in tests).
+    pub push_endpoints: crate::push::EndpointPolicy,
 }
 
 impl Default for AppConfig {
@@ -33,6 +37,8 @@ impl Default for AppConfig {
             session_idle: 2 * 3600,
             session_absolute: 14 * 24 * 3600,
             public_url: "http://127.0.0.1:8080".into(),
+            push_public_key: None,
+            push_endpoints: crate::push::EndpointPolicy::PublicHttps,
         }
     }
 }
@@ -113,6 +119,11 @@ impl App {
     /// server makes it (or the cross-process relay feeding it) one of the notifiers.
     pub fn live(&self) -> &Arc<LiveHub> {
         &self.live
+    }
+
+    /// Who to tell and how, for the notifiers the server wires in (see [`Recipients`]).
+    pub fn recipients(&self) -> crate::delivery::Recipients {
+        crate::delivery::Recipients::new(self.store.clone(), self.cipher.clone())
     }
 
     /// The instance's settings.

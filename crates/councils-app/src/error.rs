@@ -95,6 +95,9 @@ pub enum AppError {
     AmendmentPending,
     #[error(transparent)]
     Report(#[from] ReportError),
+    /// A push subscription a browser sent is not one the server can deliver to.
+    #[error("not a push subscription this server can use")]
+    PushSubscriptionInvalid,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -141,6 +144,7 @@ impl AppError {
             AppError::AmendmentPending => "amendment-pending",
             AppError::SeatedForAnother => "seated-for-another",
             AppError::Report(e) => e.code(),
+            AppError::PushSubscriptionInvalid => "push-subscription-invalid",
             AppError::Internal(_) => "internal",
         }
     }

@@ -71,6 +71,10 @@ id_type!(
     /// A delegate's seat: one member sent by one council to a higher one, for one term.
     DelegateId
 );
+id_type!(
+    /// A browser's Web Push subscription, kept for one member.
+    PushSubscriptionId
+);
 
 id_type!(
     /// A rapid-response report filed to a committee; once confirmed, the same id is its alert.

@@ -26,7 +26,7 @@ pub use federation::{FederationError, FederationGraph};
 pub use handle::Handle;
 pub use ids::{
     AmendmentId, CommentId, CouncilId, DelegateId, ElectionId, InvitationId, MemberId, MotionId,
-    RecallId, ReportId, SessionId,
+    PushSubscriptionId, RecallId, ReportId, SessionId,
 };
 pub use language::Language;
 pub use mandate::{

@@ -1,8 +1,8 @@
 //! Starting a server: store, app and web wired together, listening, with the retention sweep.
 
-use crate::{Config, key};
+use crate::{Config, delivery, key};
 use anyhow::Context;
-use councils_app::ports::{NoMailer, Notifier};
+use councils_app::ports::Notifier;
 use councils_app::{App, AppConfig, Clock, FieldCipher, SystemClock};
 use councils_store::{Backend, Db, PgRelay, database_url};
 use councils_web::{WebState, router};
@@ -24,6 +24,8 @@ pub struct RunningServer {
     pub url: String,
     pub app: App,
     pub db: Db,
+    /// What the app tells members through (push and email in the background), for tests.
+    pub notifier: Arc<dyn Notifier>,
     stop: watch::Sender<bool>,
     task: JoinHandle<std::io::Result<()>>,
     /// The PostgreSQL relay of notices between processes, if on PostgreSQL.
@@ -71,28 +73,55 @@ async fn shutdown_signal() {
 
 /// Connects (and migrates) the database and builds the app on it.
 pub async fn build_app(config: &Config, public_url: &str) -> anyhow::Result<(App, Db)> {
-    build_app_with_clock(config, public_url, Arc::new(SystemClock)).await
+    let (app, db, _, _) =
+        build_app_with_clock(config, public_url, Arc::new(SystemClock)).await?;
+    Ok((app, db))
 }
 
 async fn build_app_with_clock(
     config: &Config,
     public_url: &str,
     clock: Arc<dyn Clock>,
-) -> anyhow::Result<(App, Db)> {
+) -> anyhow::Result<(App, Db, Arc<dyn Notifier>, Option<Arc<PgRelay>>)> {
     let db = Db::connect_with_batch(&config.database, config.ballot_batch)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
     let key = key::load_or_create(&config.key_file)?;
+    let vapid = delivery::vapid_key(config)?;
+    let public_url = public_url.trim_end_matches('/');
     let app = App::new(
         Arc::new(db.clone()),
         clock,
         FieldCipher::new(&key),
         AppConfig {
-            public_url: public_url.trim_end_matches('/').to_string(),
+            public_url: public_url.to_string(),
+            push_public_key: Some(vapid.public_base64url()),
+            push_endpoints: config.delivery.push_endpoints,
             ..AppConfig::default()
         },
     );
-    Ok((app, db))
+    let (live, relay) = live_delivery(&app, &db, &config.database).await?;
+    let delivery = delivery::wire(config, vapid, app.recipients(), public_url, live)?;
+    let app = app.with_delivery(delivery.notifier.clone(), delivery.mailer);
+    Ok((app, db, delivery.notifier, relay))
+}
+
+/// Live delivery to members' open pages: this process's hub directly on SQLite (one
+/// process), or through the PostgreSQL relay, which feeds the hub of every process.
+async fn live_delivery(
+    app: &App,
+    db: &Db,
+    database: &str,
+) -> anyhow::Result<(Arc<dyn Notifier>, Option<Arc<PgRelay>>)> {
+    Ok(match db.backend() {
+        Backend::Sqlite => (app.live().clone(), None),
+        Backend::Postgres => {
+            let relay = PgRelay::start(&database_url(database), app.live().clone())
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot start the notice relay: {e}"))?;
+            (relay.clone(), Some(relay))
+        }
+    })
 }
 
 /// Opens the database, binds the address and starts serving.
@@ -113,9 +142,7 @@ pub async fn start_with_clock(
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
-    let (app, db) = build_app_with_clock(&config, &url, clock).await?;
-    let (live, relay) = live_delivery(&app, &db, &config.database).await?;
-    let app = app.with_delivery(live, Arc::new(NoMailer));
+    let (app, db, notifier, relay) = build_app_with_clock(&config, &url, clock).await?;
     let (stop, mut stopped) = watch::channel(false);
     let service =
         router(WebState::new(app.clone())).into_make_service_with_connect_info::<SocketAddr>();
@@ -165,26 +192,9 @@ pub async fn start_with_clock(
         url,
         app,
         db,
+        notifier,
         stop,
         task,
         relay,
-    })
-}
-
-/// Live delivery to members' open pages: this process's hub directly on SQLite (one
-/// process), or through the PostgreSQL relay, which feeds the hub of every process.
-async fn live_delivery(
-    app: &App,
-    db: &Db,
-    database: &str,
-) -> anyhow::Result<(Arc<dyn Notifier>, Option<Arc<PgRelay>>)> {
-    Ok(match db.backend() {
-        Backend::Sqlite => (app.live().clone(), None),
-        Backend::Postgres => {
-            let relay = PgRelay::start(&database_url(database), app.live().clone())
-                .await
-                .map_err(|e| anyhow::anyhow!("cannot start the notice relay: {e}"))?;
-            (relay.clone(), Some(relay))
-        }
     })
 }

@@ -16,6 +16,7 @@ mod member;
 mod membership;
 mod minutes;
 mod motion;
+mod push;
 mod relay;
 mod report;
 mod rows;

@@ -5,7 +5,7 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, join, landing, language, members, minutes,
-    motion, report, settings, sign_in,
+    motion, push, report, settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -191,6 +191,9 @@ pub fn router(state: WebState) -> Router {
         .route("/account/email", post(account::email))
         .route("/account/sessions/{id}/end", post(account::end_session))
         .route("/account/delete", post(account::delete))
+        .route("/account/push/{id}/remove", post(push::remove))
+        .route("/static/push.js", get(push::script))
+        .route("/static/sw.js", get(push::service_worker))
         .route("/static/app.css", get(stylesheet))
         .route("/static/ballot.js", get(ballot_script))
         .route("/static/alerts.js", get(alerts_script))
@@ -303,6 +306,14 @@ pub fn router(state: WebState) -> Router {
         .route("/reports/{id}/updates", post(api::reports::update))
         .route("/reports/{id}/close", post(api::reports::close))
         .route("/alerts/stream", get(api::stream::stream))
+        .route("/push/key", get(api::push::key))
+        .route(
+            "/push/subscriptions",
+            get(api::push::list)
+                .post(api::push::subscribe)
+                .delete(api::push::unsubscribe),
+        )
+        .route("/push/subscriptions/{id}", delete(api::push::remove))
         .route_layer(middleware::from_fn(access_log));
 
     let mut router = Router::new()

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
+mod push;
 mod report;
 use councils_domain::federation::FederationError;
 use councils_domain::{
@@ -25,6 +26,7 @@ pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use push::{PushStore, PushSubscriptionRecord};
 use thiserror::Error;
 
 /// Why the store refused or failed a request.
@@ -184,6 +186,7 @@ pub trait Store:
     + MotionStore
     + DemocracyStore
     + ReportStore
+    + PushStore
 {
 }
 
@@ -196,7 +199,8 @@ impl<T> Store for T where
         + SessionStore
         + MotionStore
         + DemocracyStore
-    + ReportStore
+        + ReportStore
+        + PushStore
 {
 }
 
