@@ -2,9 +2,9 @@
 
 use crate::AppError;
 use crate::clock::Clock;
-use crate::live::LiveHub;
 use crate::council::CouncilPage;
 use crate::crypto::FieldCipher;
+use crate::live::LiveHub;
 use crate::ports::MotionRecord;
 use crate::ports::{LiveSession, Mailer, NoMailer, NoNotifier, Notifier, Store};
 use crate::read_cache::ReadCache;

@@ -144,7 +144,10 @@ mod tests {
         assert_eq!(laptop.receiver.recv().await.unwrap(), frame);
         assert!(mateo.receiver.try_recv().is_err());
         let text = std::str::from_utf8(&frame).unwrap();
-        assert!(text.starts_with("data: {") && text.ends_with("}\n\n"), "{text}");
+        assert!(
+            text.starts_with("data: {") && text.ends_with("}\n\n"),
+            "{text}"
+        );
         let json: serde_json::Value =
             serde_json::from_str(text.trim_start_matches("data: ").trim()).unwrap();
         assert_eq!(json["report_id"], "r1");

@@ -57,7 +57,9 @@ pub fn wire(
     let push = WebPush::new(vapid, settings).context("the push client")?;
     let mailer = mailer(config)?;
     let members = MemberDelivery::new(recipients, Some(Arc::new(push)), mailer.clone(), public_url);
-    let notifier: Arc<dyn Notifier> =
-        Arc::new(Fanout(vec![live, Arc::new(InBackground(Arc::new(members)))]));
+    let notifier: Arc<dyn Notifier> = Arc::new(Fanout(vec![
+        live,
+        Arc::new(InBackground(Arc::new(members))),
+    ]));
     Ok(Delivery { notifier, mailer })
 }

@@ -73,8 +73,7 @@ async fn shutdown_signal() {
 
 /// Connects (and migrates) the database and builds the app on it.
 pub async fn build_app(config: &Config, public_url: &str) -> anyhow::Result<(App, Db)> {
-    let (app, db, _, _) =
-        build_app_with_clock(config, public_url, Arc::new(SystemClock)).await?;
+    let (app, db, _, _) = build_app_with_clock(config, public_url, Arc::new(SystemClock)).await?;
     Ok((app, db))
 }
 

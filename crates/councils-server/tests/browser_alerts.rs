@@ -62,16 +62,25 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     let app = TestApp::spawn().await;
     app.found("boyle", CouncilKind::NeighbourhoodCommittee, "olga")
         .await;
-    let vera_member = app.join("boyle", Role::Verifier, "vera", Language::En).await;
-    app.join("boyle", Role::Responder, "rita", Language::En).await;
-    app.join("boyle", Role::Responder, "rosa", Language::Es).await;
+    let vera_member = app
+        .join("boyle", Role::Verifier, "vera", Language::En)
+        .await;
+    app.join("boyle", Role::Responder, "rita", Language::En)
+        .await;
+    app.join("boyle", Role::Responder, "rosa", Language::Es)
+        .await;
     let mateo_member = app.join("boyle", Role::Member, "mateo", Language::En).await;
 
     let vera = driver.browser(&app.url).await;
     let rita = driver.browser(&app.url).await;
     let rosa = driver.browser(&app.url).await;
     let mateo = driver.browser(&app.url).await;
-    for (browser, handle) in [(&vera, "vera"), (&rita, "rita"), (&rosa, "rosa"), (&mateo, "mateo")] {
+    for (browser, handle) in [
+        (&vera, "vera"),
+        (&rita, "rita"),
+        (&rosa, "rosa"),
+        (&mateo, "mateo"),
+    ] {
         browser.sign_in(handle).await;
     }
     for browser in [&vera, &rita, &rosa] {
@@ -86,7 +95,10 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     mateo.click("a[href='/c/boyle/alerts']").await;
     mateo.click("a[href='/c/boyle/reports/new']").await;
     mateo
-        .fill("#what", "Two unmarked vans, agents asking people for papers")
+        .fill(
+            "#what",
+            "Two unmarked vans, agents asking people for papers",
+        )
         .await;
     mateo.fill("#place", "Cesar Chavez Ave & Soto St").await;
     mateo.fill("#officers", "4").await;
@@ -98,7 +110,10 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     mateo.click("form.report-form button[type=submit]").await;
     mateo.wait_for("#report-live").await;
     let path = mateo.url_path().await;
-    let id = path.strip_prefix("/reports/").expect("the report's page").to_string();
+    let id = path
+        .strip_prefix("/reports/")
+        .expect("the report's page")
+        .to_string();
     connected(&mateo).await;
     mark(&mateo).await;
     assert_eq!(mateo.text("#report-state").await, "Waiting for a verifier");
@@ -107,8 +122,17 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     let card = format!("#report-{id}");
     vera.wait_for(&card).await;
     assert!(still_marked(&vera).await, "shown live, not by a reload");
-    assert!(vera.text("#live-cue").await.contains("Cesar Chavez Ave & Soto St"));
-    assert_eq!(attribute(&vera, "#report-list", "data-cues").await.as_deref(), Some("1"));
+    assert!(
+        vera.text("#live-cue")
+            .await
+            .contains("Cesar Chavez Ave & Soto St")
+    );
+    assert_eq!(
+        attribute(&vera, "#report-list", "data-cues")
+            .await
+            .as_deref(),
+        Some("1")
+    );
     assert!(rita.texts(&card).await.is_empty(), "not yet for responders");
 
     // She goes to see, and confirms.
@@ -116,7 +140,11 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     vera.click("#take").await;
     vera.wait_for("form[action$='/verification']").await;
     assert_eq!(vera.text("#report-state").await, "A verifier is going");
-    vera.fill("#note", "Saw the vans myself, agents at the laundromat door").await;
+    vera.fill(
+        "#note",
+        "Saw the vans myself, agents at the laundromat door",
+    )
+    .await;
     vera.click("#confirm").await;
     vera.wait_for("#close").await;
     connected(&vera).await;
@@ -127,7 +155,12 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     rosa.wait_for(&card).await;
     for browser in [&rita, &rosa] {
         assert!(still_marked(browser).await, "no reload");
-        assert_eq!(attribute(browser, "#report-list", "data-cues").await.as_deref(), Some("1"));
+        assert_eq!(
+            attribute(browser, "#report-list", "data-cues")
+                .await
+                .as_deref(),
+            Some("1")
+        );
         assert!(!browser.text("#live-cue").await.is_empty(), "a visible cue");
     }
     assert!(rita.text(&card).await.contains("Confirmed alert"));
@@ -143,11 +176,13 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     // They answer "on my way", each in a role.
     rita.click(&format!("{card} a")).await;
     rita.click("#respond button[value='documentation']").await;
-    rita.wait_for("#respond button[aria-pressed='true'][value='documentation']").await;
+    rita.wait_for("#respond button[aria-pressed='true'][value='documentation']")
+        .await;
     rosa.click(&format!("{card} a")).await;
     assert_eq!(rosa.text("#report-state").await, "Alerta confirmada");
     rosa.click("#respond button[value='legal-observer']").await;
-    rosa.wait_for("#respond button[aria-pressed='true'][value='legal-observer']").await;
+    rosa.wait_for("#respond button[aria-pressed='true'][value='legal-observer']")
+        .await;
     if let Some(folder) = screenshot_folder() {
         rita.screenshots(&folder, "alert-responder", "en").await;
         rosa.screenshots(&folder, "alert-responder", "es").await;
@@ -171,13 +206,18 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     // The all-clear closes it, and the responders' open pages say so.
     rita.wait_for("#report-live[data-connected='true']").await;
     mark(&rita).await;
-    vera.fill("#outcome-text", "They left after an hour; nobody was taken").await;
+    vera.fill("#outcome-text", "They left after an hour; nobody was taken")
+        .await;
     vera.click("#close button").await;
     vera.wait_for("#outcome").await;
-    rita.wait_for_xpath("//span[@id='report-state'][.='All clear']").await;
+    rita.wait_for_xpath("//span[@id='report-state'][.='All clear']")
+        .await;
     assert!(still_marked(&rita).await);
     assert!(rita.text("#outcome").await.contains("nobody was taken"));
-    assert!(rita.texts("#respond").await.is_empty(), "no one answers a closed alert");
+    assert!(
+        rita.texts("#respond").await.is_empty(),
+        "no one answers a closed alert"
+    );
     rosa.open(&path).await;
     assert_eq!(rosa.text("#report-state").await, "Fin de la alerta");
 
@@ -187,7 +227,9 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     connected(&rita).await;
     mark(&rita).await;
     mateo.open("/c/boyle/reports/new").await;
-    mateo.fill("#what", "A police car parked by the school").await;
+    mateo
+        .fill("#what", "A police car parked by the school")
+        .await;
     mateo.fill("#place", "Breed St & 4th St").await;
     mateo.click("form.report-form button[type=submit]").await;
     mateo.wait_for("#report-live").await;
@@ -199,7 +241,8 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
         .to_string();
     vera.open(&format!("/reports/{false_alarm}")).await;
     vera.click("#false-alarm").await;
-    vera.wait_for_xpath("//span[@id='report-state'][.='False alarm']").await;
+    vera.wait_for_xpath("//span[@id='report-state'][.='False alarm']")
+        .await;
 
     let reporter = app.actor(&mateo_member).await;
     let verifier = app.actor(&vera_member).await;
@@ -224,10 +267,17 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     rita.wait_for(&format!("#report-{next}")).await;
     assert!(still_marked(&rita).await);
     assert!(
-        rita.texts(&format!("#report-{false_alarm}")).await.is_empty(),
+        rita.texts(&format!("#report-{false_alarm}"))
+            .await
+            .is_empty(),
         "the false alarm never reached the responder's page"
     );
-    assert_eq!(attribute(&rita, "#report-list", "data-cues").await.as_deref(), Some("1"));
+    assert_eq!(
+        attribute(&rita, "#report-list", "data-cues")
+            .await
+            .as_deref(),
+        Some("1")
+    );
     assert_eq!(
         rita.status().await,
         200,

@@ -12,9 +12,13 @@ use std::sync::Arc;
 async fn the_demo_committee_has_verifiers_responders_and_a_closed_alert_with_its_timeline() {
     let fresh = FreshDb::sqlite();
     let db = fresh.connect().await;
-    councils_server::demo::seed(&db, councils_server::demo::DEFAULT_PASSPHRASE, 1_800_000_000)
-        .await
-        .unwrap();
+    councils_server::demo::seed(
+        &db,
+        councils_server::demo::DEFAULT_PASSPHRASE,
+        1_800_000_000,
+    )
+    .await
+    .unwrap();
     let app = App::new(
         Arc::new(db.clone()),
         Arc::new(SystemClock),
@@ -29,14 +33,24 @@ async fn the_demo_committee_has_verifiers_responders_and_a_closed_alert_with_its
         .unwrap();
     let members = db.members_of(&boyle.id).await.unwrap();
     for role in [Role::Verifier, Role::Responder] {
-        assert!(members.iter().filter(|m| m.roles.contains(&role)).count() >= 3, "{role:?}");
+        assert!(
+            members.iter().filter(|m| m.roles.contains(&role)).count() >= 3,
+            "{role:?}"
+        );
     }
     let reports = db.council_reports(&boyle.id).await.unwrap();
     let states: Vec<ReportState> = reports.iter().map(|r| r.state).collect();
-    for state in [ReportState::Closed, ReportState::FalseAlarm, ReportState::Filed] {
+    for state in [
+        ReportState::Closed,
+        ReportState::FalseAlarm,
+        ReportState::Filed,
+    ] {
         assert!(states.contains(&state), "{state:?}");
     }
-    let closed = reports.iter().find(|r| r.state == ReportState::Closed).unwrap();
+    let closed = reports
+        .iter()
+        .find(|r| r.state == ReportState::Closed)
+        .unwrap();
     let kinds: Vec<UpdateKind> = db
         .updates(&closed.id)
         .await

@@ -41,7 +41,9 @@ async fn next_event(stream: &mut reqwest::Response, wait: Duration) -> Option<se
     let deadline = tokio::time::Instant::now() + wait;
     let mut buffer = String::new();
     loop {
-        let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await.ok()?;
+        let chunk = tokio::time::timeout_at(deadline, stream.chunk())
+            .await
+            .ok()?;
         buffer.push_str(std::str::from_utf8(&chunk.unwrap()?).unwrap());
         while let Some(end) = buffer.find("\n\n") {
             let frame: String = buffer.drain(..end + 2).collect();
@@ -90,8 +92,12 @@ async fn committee(app: &TestApp) -> People {
     app.found("boyle", CouncilKind::NeighbourhoodCommittee, "olga")
         .await;
     People {
-        vera: app.join("boyle", Role::Verifier, "vera", Language::En).await,
-        rita: app.join("boyle", Role::Responder, "rita", Language::Es).await,
+        vera: app
+            .join("boyle", Role::Verifier, "vera", Language::En)
+            .await,
+        rita: app
+            .join("boyle", Role::Responder, "rita", Language::Es)
+            .await,
         mateo: app.join("boyle", Role::Member, "mateo", Language::En).await,
     }
 }

@@ -222,10 +222,7 @@ impl ReportStore for Db {
         rows.into_iter().map(ReportRecord::try_from).collect()
     }
 
-    async fn neighbour_alerts(
-        &self,
-        council: &CouncilId,
-    ) -> Result<Vec<ReportRecord>, StoreError> {
+    async fn neighbour_alerts(&self, council: &CouncilId) -> Result<Vec<ReportRecord>, StoreError> {
         let rows: Vec<ReportRow> = sqlx::query_as(concat!(
             "select ",
             report_columns!(),
@@ -432,13 +429,12 @@ impl ReportStore for Db {
         council: &CouncilId,
     ) -> Result<RapidResponseSettings, StoreError> {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
-        let days: Option<(i64,)> = sqlx::query_as(
-            "select closed_days from rapid_response_setting where council_id = $1",
-        )
-        .bind(council.as_str())
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(backend_error)?;
+        let days: Option<(i64,)> =
+            sqlx::query_as("select closed_days from rapid_response_setting where council_id = $1")
+                .bind(council.as_str())
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(backend_error)?;
         let neighbours: Vec<(String,)> = sqlx::query_as(
             "select neighbour_id from rapid_response_neighbour where council_id = $1
              order by neighbour_id",

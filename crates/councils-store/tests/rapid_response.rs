@@ -179,7 +179,10 @@ async fn a_filed_report_round_trips_with_its_first_timeline_entry_and_is_counted
     let timeline = db.updates(&id).await.unwrap();
     assert_eq!(timeline.len(), 1);
     assert_eq!(timeline[0].kind, UpdateKind::Filed);
-    assert_eq!(timeline[0].author_handle.as_ref().unwrap().as_str(), "mateo");
+    assert_eq!(
+        timeline[0].author_handle.as_ref().unwrap().as_str(),
+        "mateo"
+    );
     assert_eq!(db.council_reports(&boyle).await.unwrap(), vec![stored]);
     assert_eq!(
         db.report_counts(&boyle).await.unwrap(),
@@ -209,7 +212,14 @@ async fn a_report_moves_on_only_from_the_state_it_was_read_in(db: &Db) {
         )
         .await;
     assert!(matches!(stale, Err(StoreError::Conflict)), "{stale:?}");
-    step(db, &id, ReportState::Taken, ReportState::Confirmed, NOW + 20).await;
+    step(
+        db,
+        &id,
+        ReportState::Taken,
+        ReportState::Confirmed,
+        NOW + 20,
+    )
+    .await;
     let stored = db.report(&id).await.unwrap().unwrap();
     assert_eq!(stored.state, ReportState::Confirmed);
     assert_eq!(stored.verifier, Some(m("vera")));
@@ -224,7 +234,14 @@ async fn a_report_moves_on_only_from_the_state_it_was_read_in(db: &Db) {
     )
     .await
     .unwrap();
-    step(db, &id, ReportState::Confirmed, ReportState::Closed, NOW + 40).await;
+    step(
+        db,
+        &id,
+        ReportState::Confirmed,
+        ReportState::Closed,
+        NOW + 40,
+    )
+    .await;
     let stored = db.report(&id).await.unwrap().unwrap();
     assert_eq!(stored.closed_at, Some(NOW + 40));
     assert_eq!(stored.outcome_sealed, Some(b"sealed-outcome".to_vec()));
@@ -319,8 +336,18 @@ async fn responders_answer_an_open_alert_once_each_and_not_a_closed_one(db: &Db)
         ]
     );
     let timeline = db.updates(&id).await.unwrap();
-    assert_eq!(timeline.last().unwrap().role, Some(ResponseRole::SupportAtHome));
-    step(db, &id, ReportState::Confirmed, ReportState::Closed, NOW + 9).await;
+    assert_eq!(
+        timeline.last().unwrap().role,
+        Some(ResponseRole::SupportAtHome)
+    );
+    step(
+        db,
+        &id,
+        ReportState::Confirmed,
+        ReportState::Closed,
+        NOW + 9,
+    )
+    .await;
     let late = db
         .respond(
             &id,
@@ -340,14 +367,18 @@ async fn notices_go_to_active_members_holding_the_roles(db: &Db) {
         vec![m("olga"), m("vera")]
     );
     assert_eq!(
-        db.members_holding(&boyle, &[Role::Responder]).await.unwrap(),
+        db.members_holding(&boyle, &[Role::Responder])
+            .await
+            .unwrap(),
         vec![m("ramon"), m("rita")]
     );
     db.remove_member(&boyle, &m("rita"), &m("olga"), NOW)
         .await
         .unwrap();
     assert_eq!(
-        db.members_holding(&boyle, &[Role::Responder]).await.unwrap(),
+        db.members_holding(&boyle, &[Role::Responder])
+            .await
+            .unwrap(),
         vec![m("ramon")]
     );
 }
@@ -377,7 +408,9 @@ async fn settings_default_to_seven_days_and_round_trip_with_neighbours(db: &Db) 
         closed_days: 3,
         neighbours: vec![eastside.id.clone()],
     };
-    db.set_rapid_response_settings(&boyle, &chosen).await.unwrap();
+    db.set_rapid_response_settings(&boyle, &chosen)
+        .await
+        .unwrap();
     assert_eq!(db.rapid_response_settings(&boyle).await.unwrap(), chosen);
     let id = file(db, &boyle, "r1", NOW).await;
     assert!(db.neighbour_alerts(&eastside.id).await.unwrap().is_empty());
@@ -403,9 +436,23 @@ async fn settings_default_to_seven_days_and_round_trip_with_neighbours(db: &Db) 
 async fn the_sweep_deletes_each_report_when_its_retention_runs_out_and_keeps_the_counts(db: &Db) {
     let boyle = committee(db).await;
     let false_alarm = file(db, &boyle, "false-alarm", NOW).await;
-    step(db, &false_alarm, ReportState::Filed, ReportState::FalseAlarm, NOW + 60).await;
+    step(
+        db,
+        &false_alarm,
+        ReportState::Filed,
+        ReportState::FalseAlarm,
+        NOW + 60,
+    )
+    .await;
     let closed = file(db, &boyle, "closed", NOW).await;
-    step(db, &closed, ReportState::Filed, ReportState::Confirmed, NOW + 60).await;
+    step(
+        db,
+        &closed,
+        ReportState::Filed,
+        ReportState::Confirmed,
+        NOW + 60,
+    )
+    .await;
     db.respond(
         &closed,
         ResponseRole::Documentation,
@@ -416,12 +463,30 @@ async fn the_sweep_deletes_each_report_when_its_retention_runs_out_and_keeps_the
     )
     .await
     .unwrap();
-    step(db, &closed, ReportState::Confirmed, ReportState::Closed, NOW + 3600).await;
+    step(
+        db,
+        &closed,
+        ReportState::Confirmed,
+        ReportState::Closed,
+        NOW + 3600,
+    )
+    .await;
     let open = file(db, &boyle, "open", NOW).await;
-    step(db, &open, ReportState::Filed, ReportState::Confirmed, NOW + 60).await;
+    step(
+        db,
+        &open,
+        ReportState::Filed,
+        ReportState::Confirmed,
+        NOW + 60,
+    )
+    .await;
     let unanswered = file(db, &boyle, "unanswered", NOW).await;
 
-    assert_eq!(db.purge_reports(NOW + DAY).await.unwrap(), 0, "a day is not yet past");
+    assert_eq!(
+        db.purge_reports(NOW + DAY).await.unwrap(),
+        0,
+        "a day is not yet past"
+    );
     assert_eq!(db.purge_reports(NOW + DAY + 61).await.unwrap(), 1);
     assert!(db.report(&false_alarm).await.unwrap().is_none());
     assert!(db.report(&closed).await.unwrap().is_some());
@@ -430,7 +495,10 @@ async fn the_sweep_deletes_each_report_when_its_retention_runs_out_and_keeps_the
     assert!(db.report(&unanswered).await.unwrap().is_none());
     assert!(db.responses(&closed).await.unwrap().is_empty());
     assert!(db.updates(&closed).await.unwrap().is_empty());
-    assert!(db.report(&open).await.unwrap().is_some(), "an open alert stays");
+    assert!(
+        db.report(&open).await.unwrap().is_some(),
+        "an open alert stays"
+    );
     assert_eq!(db.purge_reports(NOW + 30 * DAY + 61).await.unwrap(), 1);
     assert_eq!(
         db.report_counts(&boyle).await.unwrap(),
@@ -453,8 +521,22 @@ async fn the_sweep_deletes_each_report_when_its_retention_runs_out_and_keeps_the
     .unwrap();
     let later = NOW + 40 * DAY;
     let short = file(db, &boyle, "short", later).await;
-    step(db, &short, ReportState::Filed, ReportState::Confirmed, later + 1).await;
-    step(db, &short, ReportState::Confirmed, ReportState::Closed, later + 2).await;
+    step(
+        db,
+        &short,
+        ReportState::Filed,
+        ReportState::Confirmed,
+        later + 1,
+    )
+    .await;
+    step(
+        db,
+        &short,
+        ReportState::Confirmed,
+        ReportState::Closed,
+        later + 2,
+    )
+    .await;
     assert_eq!(db.purge_reports(later + DAY).await.unwrap(), 0);
     assert_eq!(db.purge_reports(later + DAY + 3).await.unwrap(), 1);
 }
@@ -481,7 +563,14 @@ async fn the_sweep_leaves_no_trace_of_a_report_in_the_sqlite_file_or_its_wal() {
     db.file_report(&planted, &update(UpdateKind::Filed, "mateo", NOW))
         .await
         .unwrap();
-    step(&db, &planted.id, ReportState::Filed, ReportState::FalseAlarm, NOW + 1).await;
+    step(
+        &db,
+        &planted.id,
+        ReportState::Filed,
+        ReportState::FalseAlarm,
+        NOW + 1,
+    )
+    .await;
     // Another report stays, so the pages that held the planted one are reused, not dropped.
     let kept = file(&db, &boyle, "kept-report", NOW + 2 * DAY).await;
 

@@ -116,6 +116,7 @@ impl TestApp {
             public_url: None,
             key_file: self._key_dir.path().join("test.key"),
             ballot_batch: Config::BALLOT_BATCH,
+            delivery: Self::test_delivery(),
         };
         councils_server::start(config)
             .await

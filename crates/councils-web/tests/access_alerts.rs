@@ -62,6 +62,16 @@ fn outcome(page: &Page) -> Outcome {
 /// What a request comes to for each standing, in the order of [`EVERYONE`].
 type Expected = [Outcome; 8];
 
+/// A step on a report: the path under `/reports/{id}/`, the form, the JSON body, how the
+/// verifier left the report first (none: unanswered), and what it comes to.
+type Step = (
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+    &'static str,
+    Option<Decision>,
+    Expected,
+);
+
 fn expect(who: Who, expected: Expected) -> Outcome {
     expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
 }
@@ -162,21 +172,29 @@ async fn reports_and_alerts_are_read_only_by_those_of_the_committee_with_the_rol
     let f = fixture().await;
     let router = f.app.router();
     let filed = f.report("Soto St & 1st St", None).await;
-    let alert = f.report("Cesar Chavez & Mott", Some(Decision::Confirm)).await;
+    let alert = f
+        .report("Cesar Chavez & Mott", Some(Decision::Confirm))
+        .await;
     let false_alarm = f.report("Breed St", Some(Decision::FalseAlarm)).await;
     for who in EVERYONE {
         let cookie = f.cookie(who);
         let pages = [
             ("/c/boyle/alerts".to_string(), [S, F, F, A, A, A, A, A]),
             ("/c/boyle/reports/new".to_string(), [S, F, F, A, A, A, A, A]),
-            ("/c/boyle/rapid-response".to_string(), [S, F, F, F, F, F, F, A]),
+            (
+                "/c/boyle/rapid-response".to_string(),
+                [S, F, F, F, F, F, F, A],
+            ),
             (format!("/reports/{filed}"), [S, N, N, N, A, N, A, A]),
             (format!("/reports/{filed}/live"), [S, N, N, N, A, N, A, A]),
             (format!("/reports/{filed}/card"), [S, N, N, N, A, N, A, A]),
             (format!("/reports/{alert}"), [S, N, N, N, A, A, A, A]),
             (format!("/reports/{alert}/card"), [S, N, N, N, A, A, A, A]),
             (format!("/reports/{false_alarm}"), [S, N, N, N, A, N, A, A]),
-            ("/reports/no-such-report".to_string(), [S, N, N, N, N, N, N, N]),
+            (
+                "/reports/no-such-report".to_string(),
+                [S, N, N, N, N, N, N, N],
+            ),
         ];
         for (path, expected) in pages {
             let page = get(&router, &path, cookie.as_deref(), None).await;
@@ -193,13 +211,21 @@ async fn reports_and_alerts_are_read_only_by_those_of_the_committee_with_the_rol
             let places = queue.texts("#report-list .report-place");
             let sees = |place: &str| places.iter().any(|p| p == place);
             let verifier = matches!(who, Who::Verifier | Who::Organiser);
-            assert_eq!(sees("Soto St & 1st St"), verifier || who == Who::Reporter, "{who:?}");
+            assert_eq!(
+                sees("Soto St & 1st St"),
+                verifier || who == Who::Reporter,
+                "{who:?}"
+            );
             assert_eq!(
                 sees("Cesar Chavez & Mott"),
                 verifier || matches!(who, Who::Reporter | Who::Responder),
                 "{who:?}"
             );
-            assert_eq!(sees("Breed St"), verifier || who == Who::Reporter, "{who:?}");
+            assert_eq!(
+                sees("Breed St"),
+                verifier || who == Who::Reporter,
+                "{who:?}"
+            );
         }
     }
     f.app.stop().await;
@@ -210,7 +236,9 @@ async fn the_api_answers_not_found_to_anyone_who_may_not_read_a_report() {
     let f = fixture().await;
     let router = f.app.router();
     let filed = f.report("Soto St & 1st St", None).await;
-    let alert = f.report("Cesar Chavez & Mott", Some(Decision::Confirm)).await;
+    let alert = f
+        .report("Cesar Chavez & Mott", Some(Decision::Confirm))
+        .await;
     for who in EVERYONE {
         let bearer = f.bearer(who);
         let calls = [
@@ -242,7 +270,9 @@ async fn the_api_answers_not_found_to_anyone_who_may_not_read_a_report() {
         let listed = send(
             &router,
             match &bearer {
-                Some(b) => Request::get("/api/v1/councils/boyle/reports").header("authorization", b),
+                Some(b) => {
+                    Request::get("/api/v1/councils/boyle/reports").header("authorization", b)
+                }
                 None => Request::get("/api/v1/councils/boyle/reports"),
             }
             .body(Body::empty())
@@ -268,54 +298,52 @@ async fn only_the_right_roles_take_answer_respond_update_and_close_through_pages
     for who in EVERYONE {
         let cookie = f.cookie(who);
         let bearer = f.bearer(who);
-        // (path under /reports/{id}, form, JSON body, the report's step, expected)
-        let steps: [(&str, Vec<(&str, &str)>, &str, Option<Option<Decision>>, Expected); 7] = [
-            ("take", vec![], "{}", Some(None), [S, N, N, N, F, N, A, A]),
+        let steps: [Step; 7] = [
+            ("take", vec![], "{}", None, [S, N, N, N, F, N, A, A]),
             (
                 "verification",
                 vec![("outcome", "confirmed")],
                 r#"{"outcome":"confirmed"}"#,
-                Some(None),
+                None,
                 [S, N, N, N, F, N, A, A],
             ),
             (
                 "info",
                 vec![("text", "Now four vans")],
                 r#"{"text":"Now four vans"}"#,
-                Some(None),
+                None,
                 [S, N, N, N, A, N, F, F],
             ),
             (
                 "responses",
                 vec![("role", "documentation")],
                 r#"{"role":"documentation"}"#,
-                Some(Some(Decision::Confirm)),
+                Some(Decision::Confirm),
                 [S, N, N, N, F, A, F, F],
             ),
             (
                 "updates",
                 vec![("text", "They left")],
                 r#"{"text":"They left"}"#,
-                Some(Some(Decision::Confirm)),
+                Some(Decision::Confirm),
                 [S, N, N, N, A, A, A, A],
             ),
             (
                 "close",
                 vec![("text", "Nobody taken")],
                 r#"{"outcome":"Nobody taken"}"#,
-                Some(Some(Decision::Confirm)),
+                Some(Decision::Confirm),
                 [S, N, N, N, F, F, A, A],
             ),
             (
                 "responses",
                 vec![("role", "documentation")],
                 r#"{"role":"documentation"}"#,
-                Some(Some(Decision::FalseAlarm)),
+                Some(Decision::FalseAlarm),
                 [S, N, N, N, F, N, F, F],
             ),
         ];
-        for (step, form, json, state, expected) in steps {
-            let decision = state.unwrap();
+        for (step, form, json, decision, expected) in steps {
             let id = f.report("Soto St & 1st St", decision).await;
             let path = format!("/reports/{id}/{step}");
             let page = post(&router, &path, &form, cookie.as_deref()).await;
@@ -325,7 +353,12 @@ async fn only_the_right_roles_take_answer_respond_update_and_close_through_pages
                 (_, 409 | 422) => F,
                 (o, _) => o,
             };
-            assert_eq!(got, expect(who, expected), "{who:?} POST {path}: {}", page.status);
+            assert_eq!(
+                got,
+                expect(who, expected),
+                "{who:?} POST {path}: {}",
+                page.status
+            );
 
             let id = f.report("Soto St & 1st St", decision).await;
             let path = format!("/api/v1/reports/{id}/{step}");
@@ -338,7 +371,12 @@ async fn only_the_right_roles_take_answer_respond_update_and_close_through_pages
                 409 | 422 => F,
                 _ => outcome(&page),
             };
-            assert_eq!(got, expect(who, expected), "{who:?} POST {path}: {}", page.status);
+            assert_eq!(
+                got,
+                expect(who, expected),
+                "{who:?} POST {path}: {}",
+                page.status
+            );
         }
         let filed = post(
             &router,

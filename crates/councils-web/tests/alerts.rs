@@ -28,9 +28,15 @@ async fn committee(app: TestApp) -> Committee {
     let olga = app
         .found("boyle", CouncilKind::NeighbourhoodCommittee, "olga")
         .await;
-    let vera = app.join("boyle", Role::Verifier, "vera", Language::En).await;
-    let rita = app.join("boyle", Role::Responder, "rita", Language::En).await;
-    let rosa = app.join("boyle", Role::Responder, "rosa", Language::Es).await;
+    let vera = app
+        .join("boyle", Role::Verifier, "vera", Language::En)
+        .await;
+    let rita = app
+        .join("boyle", Role::Responder, "rita", Language::En)
+        .await;
+    let rosa = app
+        .join("boyle", Role::Responder, "rosa", Language::Es)
+        .await;
     let mateo = app.join("boyle", Role::Member, "mateo", Language::En).await;
     Committee {
         app,
@@ -43,7 +49,10 @@ async fn committee(app: TestApp) -> Committee {
 }
 
 const REPORT: [(&str, &str); 7] = [
-    ("what", "Two vans, agents asking for papers at the laundromat"),
+    (
+        "what",
+        "Two vans, agents asking for papers at the laundromat",
+    ),
     ("place", "Cesar Chavez Ave & Soto St"),
     ("officers", "4"),
     ("vehicles", "2"),
@@ -54,7 +63,13 @@ const REPORT: [(&str, &str); 7] = [
 
 async fn file(c: &Committee) -> String {
     let router = c.app.router();
-    let filed = post(&router, "/c/boyle/reports", &REPORT, Some(&c.mateo.cookie())).await;
+    let filed = post(
+        &router,
+        "/c/boyle/reports",
+        &REPORT,
+        Some(&c.mateo.cookie()),
+    )
+    .await;
     assert_eq!(filed.status, 303, "{}", filed.body);
     filed
         .location()
@@ -92,7 +107,13 @@ async fn a_report_reaches_the_verifiers_queue_and_becomes_an_alert_only_once_con
     let responders = get(&router, "/c/boyle/alerts", Some(&c.rita.cookie()), None).await;
     assert!(responders.texts("#report-list li").is_empty());
 
-    let took = post(&router, &format!("/reports/{id}/take"), &[], Some(&c.vera.cookie())).await;
+    let took = post(
+        &router,
+        &format!("/reports/{id}/take"),
+        &[],
+        Some(&c.vera.cookie()),
+    )
+    .await;
     assert_eq!(took.status, 303);
     let confirmed = post(
         &router,
@@ -108,7 +129,13 @@ async fn a_report_reaches_the_verifiers_queue_and_becomes_an_alert_only_once_con
         vec!["Cesar Chavez Ave & Soto St"]
     );
 
-    let alert = get(&router, &format!("/reports/{id}"), Some(&c.rita.cookie()), None).await;
+    let alert = get(
+        &router,
+        &format!("/reports/{id}"),
+        Some(&c.rita.cookie()),
+        None,
+    )
+    .await;
     assert_eq!(alert.text("#report-state"), "Confirmed alert");
     assert_eq!(alert.text("#fact-counts"), "4 officers · 2 vehicles");
     assert_eq!(alert.texts("#respond button").len(), 4);
@@ -130,7 +157,13 @@ async fn a_spanish_responder_reads_the_alert_in_spanish_from_its_structured_fact
         .verify_report(&vera, &id, Decision::Confirm, "")
         .await
         .unwrap();
-    let alert = get(&router, &format!("/reports/{id}"), Some(&c.rosa.cookie()), None).await;
+    let alert = get(
+        &router,
+        &format!("/reports/{id}"),
+        Some(&c.rosa.cookie()),
+        None,
+    )
+    .await;
     assert_eq!(alert.text("#report-state"), "Alerta confirmada");
     assert_eq!(alert.text("#fact-counts"), "4 agentes · 2 vehículos");
     assert_eq!(alert.text("#fact-agency"), "ICE (la migra)");
@@ -148,12 +181,32 @@ async fn a_spanish_responder_reads_the_alert_in_spanish_from_its_structured_fact
     )
     .await;
     assert_eq!(answered.status, 303);
-    let seen_by_verifier = get(&router, &format!("/reports/{id}"), Some(&c.vera.cookie()), None).await;
-    assert_eq!(seen_by_verifier.texts("#coming li"), vec!["rosa · Legal observer"]);
-    let seen_by_rosa = get(&router, &format!("/reports/{id}"), Some(&c.rosa.cookie()), None).await;
-    assert_eq!(seen_by_rosa.texts("#coming li"), vec!["rosa · Observación legal"]);
+    let seen_by_verifier = get(
+        &router,
+        &format!("/reports/{id}"),
+        Some(&c.vera.cookie()),
+        None,
+    )
+    .await;
     assert_eq!(
-        seen_by_rosa.attr("#respond button[aria-pressed]", "value").as_deref(),
+        seen_by_verifier.texts("#coming li"),
+        vec!["rosa · Legal observer"]
+    );
+    let seen_by_rosa = get(
+        &router,
+        &format!("/reports/{id}"),
+        Some(&c.rosa.cookie()),
+        None,
+    )
+    .await;
+    assert_eq!(
+        seen_by_rosa.texts("#coming li"),
+        vec!["rosa · Observación legal"]
+    );
+    assert_eq!(
+        seen_by_rosa
+            .attr("#respond button[aria-pressed]", "value")
+            .as_deref(),
         Some("legal-observer")
     );
     c.app.stop().await;
@@ -174,7 +227,10 @@ async fn a_report_without_a_place_comes_back_as_typed_with_the_error_in_words() 
     );
     assert_eq!(page.attr("#officers", "value").as_deref(), Some("4"));
     let queue = get(&router, "/c/boyle/alerts", Some(&c.vera.cookie()), None).await;
-    assert!(queue.texts("#report-list li").is_empty(), "nothing half-written");
+    assert!(
+        queue.texts("#report-list li").is_empty(),
+        "nothing half-written"
+    );
     let spanish = post(&router, "/c/boyle/reports", &form, Some(&c.rosa.cookie())).await;
     assert_eq!(spanish.text("p.error"), "Diga qué está pasando y dónde.");
     c.app.stop().await;
@@ -200,7 +256,10 @@ async fn verifiers_are_told_of_a_report_at_once_and_a_false_alarm_reaches_no_res
         .verify_report(&verifier, &id, Decision::FalseAlarm, "Only a delivery van")
         .await
         .unwrap();
-    assert!(received(&mut rita).is_empty(), "a false alarm reaches no responder");
+    assert!(
+        received(&mut rita).is_empty(),
+        "a false alarm reaches no responder"
+    );
     assert_eq!(
         received(&mut mateo),
         vec![("report-changed".to_string(), id.clone())]
@@ -265,9 +324,14 @@ async fn responders_of_a_neighbouring_committee_the_committee_chose_get_its_aler
     assert_eq!(chosen.status, 303);
     let id = file(&c).await;
     assert_eq!(
-        get(&router, &format!("/reports/{id}"), Some(&ernesto.cookie()), None)
-            .await
-            .status,
+        get(
+            &router,
+            &format!("/reports/{id}"),
+            Some(&ernesto.cookie()),
+            None
+        )
+        .await
+        .status,
         404,
         "not before it is confirmed"
     );
@@ -294,8 +358,17 @@ async fn responders_of_a_neighbouring_committee_the_committee_chose_get_its_aler
     )
     .await;
     assert_eq!(answered.status, 303);
-    let esther = get(&router, &format!("/reports/{id}"), Some(&eastside.cookie()), None).await;
-    assert_eq!(esther.status, 404, "the neighbour's organiser is not a responder");
+    let esther = get(
+        &router,
+        &format!("/reports/{id}"),
+        Some(&eastside.cookie()),
+        None,
+    )
+    .await;
+    assert_eq!(
+        esther.status, 404,
+        "the neighbour's organiser is not a responder"
+    );
     c.app.stop().await;
 }
 
@@ -320,7 +393,9 @@ async fn a_false_alarm_is_deleted_after_a_day_and_a_closed_alert_after_the_commi
     app.verify_report(&verifier, alert.as_str(), Decision::Confirm, "")
         .await
         .unwrap();
-    app.close_alert(&verifier, alert.as_str(), "They left").await.unwrap();
+    app.close_alert(&verifier, alert.as_str(), "They left")
+        .await
+        .unwrap();
     // Sessions do not last days; what is left is read from the store itself.
     let db = &c.app.server.db;
     clock.advance(24 * 3600 + 1);
@@ -331,7 +406,19 @@ async fn a_false_alarm_is_deleted_after_a_day_and_a_closed_alert_after_the_commi
     assert_eq!(app.enforce_report_retention().await.unwrap(), 1);
     assert!(db.report(&alert).await.unwrap().is_none());
     assert!(db.updates(&alert).await.unwrap().is_empty());
-    let counts = db.report_counts(&db.council_by_slug(&Slug::parse("boyle").unwrap()).await.unwrap().unwrap().id).await.unwrap();
-    assert_eq!((counts.reports, counts.alerts, counts.false_alarms), (2, 1, 1));
+    let counts = db
+        .report_counts(
+            &db.council_by_slug(&Slug::parse("boyle").unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (counts.reports, counts.alerts, counts.false_alarms),
+        (2, 1, 1)
+    );
     c.app.stop().await;
 }

@@ -18,15 +18,15 @@ pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
 };
-pub use report::{
-    NewUpdate, RapidResponseSettings, ReportCounts, ReportRecord, ReportStep, ReportStore,
-    ResponseRecord, UpdateRecord,
-};
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 pub use push::{PushStore, PushSubscriptionRecord};
+pub use report::{
+    NewUpdate, RapidResponseSettings, ReportCounts, ReportRecord, ReportStep, ReportStore,
+    ResponseRecord, UpdateRecord,
+};
 use thiserror::Error;
 
 /// Why the store refused or failed a request.

@@ -103,14 +103,16 @@ pub struct RapidResponseSettings {
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// Stores a new report with its first timeline entry and counts it.
-    async fn file_report(&self, report: &ReportRecord, update: &NewUpdate)
-    -> Result<(), StoreError>;
+    async fn file_report(
+        &self,
+        report: &ReportRecord,
+        update: &NewUpdate,
+    ) -> Result<(), StoreError>;
     async fn report(&self, id: &ReportId) -> Result<Option<ReportRecord>, StoreError>;
     /// A committee's reports, newest first.
     async fn council_reports(&self, council: &CouncilId) -> Result<Vec<ReportRecord>, StoreError>;
     /// Alerts of the committees that chose `council` as a neighbour, newest first.
-    async fn neighbour_alerts(&self, council: &CouncilId)
-    -> Result<Vec<ReportRecord>, StoreError>;
+    async fn neighbour_alerts(&self, council: &CouncilId) -> Result<Vec<ReportRecord>, StoreError>;
     /// Moves a report on, if it is still at `step.from` (else `Conflict`, nothing written),
     /// records the step in its timeline, and counts a confirmation or a false alarm. Closing
     /// stores `outcome_sealed`.

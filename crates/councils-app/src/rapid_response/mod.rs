@@ -214,7 +214,10 @@ impl App {
     }
 
     /// The committee's verifiers and organisers.
-    pub(crate) async fn verifiers_of(&self, council: &CouncilId) -> Result<Vec<MemberId>, AppError> {
+    pub(crate) async fn verifiers_of(
+        &self,
+        council: &CouncilId,
+    ) -> Result<Vec<MemberId>, AppError> {
         Ok(self
             .store
             .members_holding(council, &[Role::Verifier, Role::Organiser])
@@ -230,7 +233,12 @@ impl App {
             .store
             .members_holding(council, &[Role::Responder])
             .await?;
-        for neighbour in self.store.rapid_response_settings(council).await?.neighbours {
+        for neighbour in self
+            .store
+            .rapid_response_settings(council)
+            .await?
+            .neighbours
+        {
             all.extend(
                 self.store
                     .members_holding(&neighbour, &[Role::Responder])
@@ -244,7 +252,12 @@ impl App {
 
     /// Tells `members` about a report. Delivery never fails the use case (see `Notifier`);
     /// a failure to find whom to tell is logged, not returned, since the step is committed.
-    pub(crate) async fn tell(&self, members: Vec<MemberId>, kind: NoticeKind, report: &ReportRecord) {
+    pub(crate) async fn tell(
+        &self,
+        members: Vec<MemberId>,
+        kind: NoticeKind,
+        report: &ReportRecord,
+    ) {
         if members.is_empty() {
             return;
         }

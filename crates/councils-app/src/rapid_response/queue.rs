@@ -58,7 +58,7 @@ impl App {
                     report,
                 });
             }
-            items.sort_by(|a, b| b.report.filed_at.cmp(&a.report.filed_at));
+            items.sort_by_key(|i| std::cmp::Reverse(i.report.filed_at));
         }
         let counts = if may_verify {
             Some(self.store.report_counts(&council.id).await?)

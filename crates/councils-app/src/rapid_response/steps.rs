@@ -126,10 +126,16 @@ impl App {
         if next == verification {
             return Ok(());
         }
-        self.step(&report, &next, self.entry(actor, UpdateKind::Taken, None), None)
-            .await?;
+        self.step(
+            &report,
+            &next,
+            self.entry(actor, UpdateKind::Taken, None),
+            None,
+        )
+        .await?;
         let audience = self.alert_audience(&report).await;
-        self.tell(audience, NoticeKind::ReportChanged, &report).await;
+        self.tell(audience, NoticeKind::ReportChanged, &report)
+            .await;
         Ok(())
     }
 
@@ -167,15 +173,24 @@ impl App {
                 Err(error) => tracing::error!(error = %error, "could not list responders"),
             }
         }
-        let mut followers = self.verifiers_of(&after.council_id).await.unwrap_or_default();
+        let mut followers = self
+            .verifiers_of(&after.council_id)
+            .await
+            .unwrap_or_default();
         followers.extend(after.reporter.clone());
-        self.tell(followers, NoticeKind::ReportChanged, &after).await;
+        self.tell(followers, NoticeKind::ReportChanged, &after)
+            .await;
         Ok(())
     }
 
     /// The reporter adds to their report before it is answered (as when the verifier asks
     /// for more); it goes back to its verifier.
-    pub async fn add_report_info(&self, actor: &Actor, id: &str, text: &str) -> Result<(), AppError> {
+    pub async fn add_report_info(
+        &self,
+        actor: &Actor,
+        id: &str,
+        text: &str,
+    ) -> Result<(), AppError> {
         let (report, access) = self.report_access(actor, id).await?;
         if !access.is_reporter {
             return Err(AppError::Forbidden);
@@ -196,7 +211,8 @@ impl App {
             self.step(&report, &next, update, None).await?;
         }
         let audience = self.alert_audience(&report).await;
-        self.tell(audience, NoticeKind::ReportChanged, &report).await;
+        self.tell(audience, NoticeKind::ReportChanged, &report)
+            .await;
         Ok(())
     }
 
@@ -255,14 +271,23 @@ impl App {
     }
 
     /// The all-clear: the verifier (or an organiser) closes the alert with a short outcome.
-    pub async fn close_alert(&self, actor: &Actor, id: &str, outcome: &str) -> Result<(), AppError> {
+    pub async fn close_alert(
+        &self,
+        actor: &Actor,
+        id: &str,
+        outcome: &str,
+    ) -> Result<(), AppError> {
         let (report, verification, organiser) = self.verifiable(actor, id).await?;
         let next = verification.close(&actor.member_id, organiser)?;
         let outcome = short_text(outcome)?;
         self.step(
             &report,
             &next,
-            self.entry(actor, UpdateKind::Closed, Some(self.seal(&report.id, &outcome))),
+            self.entry(
+                actor,
+                UpdateKind::Closed,
+                Some(self.seal(&report.id, &outcome)),
+            ),
             Some(self.seal(&report.id, &outcome)),
         )
         .await?;

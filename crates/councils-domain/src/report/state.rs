@@ -371,6 +371,9 @@ mod tests {
             ResponseRole::from_code("legal_observer"),
             Some(ResponseRole::LegalObserver)
         );
-        assert_eq!(Decision::from_code("false_alarm"), Some(Decision::FalseAlarm));
+        assert_eq!(
+            Decision::from_code("false_alarm"),
+            Some(Decision::FalseAlarm)
+        );
     }
 }

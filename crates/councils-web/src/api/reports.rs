@@ -140,7 +140,11 @@ pub async fn show(
     Ok(Json(view_json(&v)))
 }
 
-async fn answer(state: &WebState, actor: &councils_app::Actor, id: &str) -> Result<Json<Value>, ApiError> {
+async fn answer(
+    state: &WebState,
+    actor: &councils_app::Actor,
+    id: &str,
+) -> Result<Json<Value>, ApiError> {
     let v = state.app.report_page(actor, id).await?;
     Ok(Json(view_json(&v)))
 }

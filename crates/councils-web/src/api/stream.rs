@@ -60,7 +60,10 @@ pub async fn stream(State(state): State<WebState>, StreamActor(actor): StreamAct
         if !live.opened {
             live.opened = true;
             // Tells the client at once that it is connected (and how soon to come back).
-            return Some((Ok::<_, Infallible>(Bytes::from_static(b"retry: 3000\n: open\n\n")), live));
+            return Some((
+                Ok::<_, Infallible>(Bytes::from_static(b"retry: 3000\n: open\n\n")),
+                live,
+            ));
         }
         loop {
             tokio::select! {

@@ -318,7 +318,12 @@ pub async fn verify(
 ) -> Result<Response, WebError> {
     let actor = viewer.member()?;
     let result = match Decision::from_code(&form.outcome) {
-        Some(decision) => state.app.verify_report(actor, &id, decision, &form.note).await,
+        Some(decision) => {
+            state
+                .app
+                .verify_report(actor, &id, decision, &form.note)
+                .await
+        }
         None => Err(AppError::BadValue),
     };
     after(&state, &viewer, &id, result).await
