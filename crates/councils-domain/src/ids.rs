@@ -71,3 +71,16 @@ id_type!(
     /// A delegate's seat: one member sent by one council to a higher one, for one term.
     DelegateId
 );
+
+id_type!(
+    /// A member's emergency plan: a message written in advance and the contacts it goes to.
+    PlanId
+);
+id_type!(
+    /// An incident record: an account of what happened, for lawyers, with its evidence.
+    IncidentId
+);
+id_type!(
+    /// A photo attached to an incident record.
+    EvidenceId
+);
