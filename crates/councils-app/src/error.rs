@@ -3,8 +3,11 @@
 
 use crate::ports::StoreError;
 use councils_domain::council::SlugError;
+use councils_domain::emergency::PlanError;
+use councils_domain::evidence::EvidenceError;
 use councils_domain::federation::FederationError;
 use councils_domain::handle::HandleError;
+use councils_domain::incident::IncidentError;
 use councils_domain::motion::{BallotError, MotionError, OptionsError, TextError};
 use councils_domain::passphrase::PassphraseError;
 use councils_domain::{MandateError, RecallError, TermError};
@@ -86,6 +89,15 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error(transparent)]
+    Incident(#[from] IncidentError),
+    #[error(transparent)]
+    Evidence(#[from] EvidenceError),
+    /// An export key that is neither an age public key (`age1...`) nor a passphrase.
+    #[error("not an age public key")]
+    ExportKey,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -129,6 +141,10 @@ impl AppError {
             AppError::NotAParent => "not-a-parent",
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
+            AppError::Plan(e) => e.code(),
+            AppError::Incident(e) => e.code(),
+            AppError::Evidence(e) => e.code(),
+            AppError::ExportKey => "export-key",
             AppError::Internal(_) => "internal",
         }
     }

@@ -21,6 +21,7 @@ pub mod minutes;
 pub mod motion;
 pub mod ports;
 pub mod read_cache;
+pub mod records;
 pub mod session;
 pub mod throttle;
 

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
+mod records;
 use councils_domain::federation::FederationError;
 use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
@@ -19,6 +20,10 @@ pub use democracy::{
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionRecord, MotionStore, OpenVote, PhaseChange,
+};
+pub use records::{
+    EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
+    RecordsStore, RightsContacts,
 };
 use thiserror::Error;
 
@@ -178,6 +183,7 @@ pub trait Store:
     + SessionStore
     + MotionStore
     + DemocracyStore
+    + RecordsStore
 {
 }
 
@@ -190,6 +196,7 @@ impl<T> Store for T where
         + SessionStore
         + MotionStore
         + DemocracyStore
+        + RecordsStore
 {
 }
 
