@@ -59,12 +59,7 @@ async fn a_photo_is_kept_without_its_metadata_with_the_hash_of_what_was_stored()
         for row in dump(&w.db, table).await {
             for (column, value) in row {
                 let value = value.unwrap_or_default();
-                for secret in [
-                    "Luis",
-                    "5th and Main",
-                    &view.files[0].sha256,
-                    "\u{FFFD}\u{FFFD}\u{FFFD}JFIF",
-                ] {
+                for secret in ["Luis", "5th and Main", &view.files[0].sha256] {
                     assert!(!value.contains(secret), "{table}.{column} holds {secret}");
                 }
             }
