@@ -15,9 +15,11 @@ use councils_store::Db;
 use std::net::SocketAddr;
 
 mod motions;
+mod records;
 mod specs;
 
 pub use motions::seed as seed_motions;
+pub use records::seed as seed_records;
 
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
 
@@ -365,8 +367,12 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     // Motions go through the use cases, which need the instance key for ballot ids.
     let (app, db) = server::build_app(&config, "http://127.0.0.1").await?;
     let seeded = motions::seed(&app, &db).await;
+    let planner = match seeded {
+        Ok(()) => records::seed(&app, &db).await,
+        Err(error) => Err(error),
+    };
     db.close().await;
-    seeded?;
+    let planner = planner?;
     let running = server::start(config).await?;
     println!("councils demo is serving at {}", running.url);
     println!("Every demo account's passphrase: {passphrase}");
@@ -377,6 +383,10 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     println!(
         "Sign in at {}/sign-in, for example as rosa (organiser of garment-workers).",
         running.url
+    );
+    println!(
+        "An emergency plan to try: sign in as {planner} ({}) and open /plan.",
+        records::COMMITTEE
     );
     running.run_until_signal().await
 }
