@@ -89,6 +89,9 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    /// Voting on a motion waits while an amendment to it is being voted on.
+    #[error("an amendment to this motion is being voted on")]
+    AmendmentPending,
     #[error(transparent)]
     Plan(#[from] PlanError),
     #[error(transparent)]
@@ -141,6 +144,7 @@ impl AppError {
             AppError::NotAParent => "not-a-parent",
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
+            AppError::AmendmentPending => "amendment-pending",
             AppError::Plan(e) => e.code(),
             AppError::Incident(e) => e.code(),
             AppError::Evidence(e) => e.code(),

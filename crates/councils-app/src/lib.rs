@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod actor;
+pub mod amendment_vote;
 pub mod app;
 pub mod ballot;
 pub mod clock;

@@ -2,7 +2,8 @@
 
 use crate::{Actor, App, AppError};
 use councils_domain::minutes::verify_chain;
-use councils_domain::{Action, ChainBreak, Council, MinutesEntry};
+use councils_domain::{Action, ChainBreak, Council, MinutesEntry, MotionId};
+use std::collections::HashMap;
 
 /// A council's minutes and whether their chain holds.
 #[derive(Clone, Debug)]
@@ -10,6 +11,9 @@ pub struct Minutes {
     pub council: Council,
     pub entries: Vec<MinutesEntry>,
     pub verified: Result<(), ChainBreak>,
+    /// The options of the council's motions, by motion, so that a decision names whom or
+    /// what it elected.
+    pub options: HashMap<MotionId, Vec<String>>,
 }
 
 impl App {
@@ -30,10 +34,19 @@ impl App {
     async fn load_minutes(&self, council: Council) -> Result<Minutes, AppError> {
         let entries = self.store.minutes(&council.id).await?;
         let verified = verify_chain(&entries);
+        let options = self
+            .store
+            .motions_of(&council.id)
+            .await?
+            .iter()
+            .filter(|m| !m.options.is_empty())
+            .map(|m| (m.id.clone(), crate::ballot::labels(m)))
+            .collect();
         Ok(Minutes {
             council,
             entries,
             verified,
+            options,
         })
     }
 }

@@ -43,7 +43,7 @@ pub struct MotionDraft {
 }
 
 impl MotionDraft {
-    fn rules(&self) -> Result<(MotionKind, MotionRules), AppError> {
+    pub(crate) fn rules(&self) -> Result<(MotionKind, MotionRules), AppError> {
         let kind = MotionKind::from_code(&self.kind).ok_or(AppError::BadValue)?;
         let method = Method::from_code(
             &self.method,
@@ -118,6 +118,10 @@ pub struct MotionView {
     /// Whether it votes the council's mandate for, against, abstain or free on a higher
     /// council's motion (its options are those `MandateChoice` codes).
     pub mandate_motion: bool,
+    /// If this motion is the council's vote on an amendment to another motion: that amendment.
+    pub amendment_vote: Option<AmendmentRecord>,
+    /// Who is reading.
+    pub reader: MemberId,
 }
 
 impl App {
@@ -286,6 +290,8 @@ impl App {
         let mandate_motion = motion.options == crate::democracy::mandate::MANDATE_OPTIONS
             && self.store.mandate_motion(&motion.id).await?.is_some();
         Ok(MotionView {
+            amendment_vote: self.store.amendment_voted_by(&motion.id).await?,
+            reader: actor.member_id.clone(),
             mandate_motion,
             by_election,
             referendum,
@@ -340,6 +346,13 @@ impl App {
             return Err(AppError::Forbidden);
         }
         let to = motion.phase.open_voting()?;
+        let amendments = self.store.amendments_of(&motion.id).await?;
+        if amendments
+            .iter()
+            .any(|a| a.status == AmendmentStatus::Voting)
+        {
+            return Err(AppError::AmendmentPending);
+        }
         let closes_at = match hours {
             None | Some(0) => None,
             Some(h) if h <= VOTING_HOURS_MAX => Some(self.now() + i64::from(h) * 3600),
@@ -440,6 +453,7 @@ impl App {
                 body,
                 status: AmendmentStatus::Proposed,
                 created_at: self.now(),
+                vote: None,
             })
             .await?;
         Ok(())

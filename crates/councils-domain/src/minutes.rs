@@ -94,6 +94,29 @@ pub enum MinutesEvent {
         amendment: AmendmentId,
         by: MemberId,
     },
+    /// An amendment the mover had not accepted was put to the council's vote, the yes/no
+    /// motion `vote`.
+    AmendmentPutToVote {
+        motion: MotionId,
+        amendment: AmendmentId,
+        vote: MotionId,
+        by: MemberId,
+    },
+    /// The council's vote decided an amendment: taken into the motion's text, or not.
+    AmendmentVoted {
+        motion: MotionId,
+        amendment: AmendmentId,
+        accepted: bool,
+    },
+    /// The council's defaults for new motions changed (`majority` and `method` are the
+    /// new-motion form's codes).
+    MotionDefaultsChanged {
+        by: MemberId,
+        method: String,
+        majority: String,
+        quorum_percent: u32,
+        secret: bool,
+    },
     /// A motion was decided; the count goes into the minutes whole.
     MotionDecided {
         motion: MotionId,
@@ -194,6 +217,9 @@ impl MinutesEvent {
             MinutesEvent::MotionProposed { .. } => "motion-proposed",
             MinutesEvent::VotingOpened { .. } => "voting-opened",
             MinutesEvent::AmendmentAccepted { .. } => "amendment-accepted",
+            MinutesEvent::AmendmentPutToVote { .. } => "amendment-put-to-vote",
+            MinutesEvent::AmendmentVoted { .. } => "amendment-voted",
+            MinutesEvent::MotionDefaultsChanged { .. } => "motion-defaults-changed",
             MinutesEvent::MotionDecided { .. } => "motion-decided",
             MinutesEvent::DelegateElected { .. } => "delegate-elected",
             MinutesEvent::DelegateSeated { .. } => "delegate-seated",

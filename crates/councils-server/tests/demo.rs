@@ -150,6 +150,24 @@ async fn the_demo_has_motions_in_every_phase_a_past_stv_election_and_an_open_sec
         .expect("a strike vote");
     assert_eq!(strike.phase, Phase::Voting);
     assert!(db.roll_count(&strike.id).await.unwrap() > 10);
+    // An amendment the council is voting on, under the council's defaults.
+    let mut amendment_votes = 0;
+    for motion in &motions {
+        if let Some(amendment) = db.amendment_voted_by(&motion.id).await.unwrap() {
+            assert_eq!(motion.phase, Phase::Voting);
+            assert!(db.roll_count(&motion.id).await.unwrap() > 5);
+            assert_eq!(amendment.vote.as_ref(), Some(&motion.id));
+            amendment_votes += 1;
+        }
+    }
+    assert_eq!(amendment_votes, 1);
+    assert_eq!(
+        db.motion_defaults(&garment.id)
+            .await
+            .unwrap()
+            .quorum_percent,
+        33
+    );
     let minutes = db.minutes(&garment.id).await.unwrap();
     assert_eq!(councils_domain::minutes::verify_chain(&minutes), Ok(()));
     assert!(minutes.iter().any(|e| e.body.contains("motion-decided")));

@@ -1,6 +1,8 @@
 //! Motions: proposing, reading, moving through their phases, and the store port for them
 //! (discussion is in `motion::discussion`, the roll and the box in `ballot`).
 
+mod amendment_vote;
+mod defaults;
 mod discussion;
 mod rows;
 
@@ -8,8 +10,8 @@ use crate::{Backend, Db, backend_error, ballot, minutes};
 use async_trait::async_trait;
 use councils_app::StoreError;
 use councils_app::ports::{
-    AmendmentRecord, BallotGroup, BallotRecord, CommentRecord, CountBallots, MotionRecord,
-    MotionStore, OpenVote, PhaseChange,
+    AmendmentRecord, BallotGroup, BallotRecord, CommentRecord, CountBallots, MotionDefaults,
+    MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 use councils_domain::motion::{MotionText, Outcome, Phase, Secrecy};
 use councils_domain::{AmendmentId, CouncilId, MemberId, MinutesEvent, MotionId};
@@ -222,7 +224,10 @@ async fn move_phase(
     let query = match change.to {
         Phase::Voting => sqlx::query_as(
             "update motion set phase = 'voting', voting_opened_at = $1, entitled = $2, closes_at = $3
-             where motion_id = $4 and phase = $5 returning council_id",
+             where motion_id = $4 and phase = $5
+               and not exists (select 1 from amendment
+                               where motion_id = $4 and status = 'voting')
+             returning council_id",
         )
         .bind(change.at)
         .bind(change.entitled.map(int).transpose()?)
@@ -373,6 +378,8 @@ impl MotionStore for Db {
         // A decided election seats its winners, a decided mandate motion records the
         // mandate, in this same transaction.
         crate::democracy::seating::after_decision(&mut tx, motion, at, &outcome).await?;
+        // A decided amendment vote takes the amendment into its motion's text, or not.
+        amendment_vote::after_decision(&mut tx, motion, at, &outcome).await?;
         self.commit(tx).await.map_err(backend_error)?;
         Ok(outcome)
     }
@@ -413,6 +420,36 @@ impl MotionStore for Db {
         at: i64,
     ) -> Result<(), StoreError> {
         discussion::decide_amendment(self, amendment, accept, by, at).await
+    }
+
+    async fn put_amendment_to_vote(
+        &self,
+        amendment: &AmendmentId,
+        vote: &MotionRecord,
+        by: &MemberId,
+    ) -> Result<(), StoreError> {
+        amendment_vote::put_to_vote(self, amendment, vote, by).await
+    }
+
+    async fn amendment_voted_by(
+        &self,
+        vote: &MotionId,
+    ) -> Result<Option<AmendmentRecord>, StoreError> {
+        amendment_vote::amendment_voted_by(&self.read, vote).await
+    }
+
+    async fn motion_defaults(&self, council: &CouncilId) -> Result<MotionDefaults, StoreError> {
+        defaults::motion_defaults(&self.read, council).await
+    }
+
+    async fn set_motion_defaults(
+        &self,
+        council: &CouncilId,
+        defaults: &MotionDefaults,
+        by: &MemberId,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        defaults::set_motion_defaults(self, council, defaults, by, at).await
     }
 
     async fn cast_ballot(&self, ballot: BallotRecord) -> Result<(), StoreError> {

@@ -36,6 +36,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::LastOrganiser
         | AppError::MotionChanged
         | AppError::NotVoting
+        | AppError::AmendmentPending
         | AppError::Federation(_) => StatusCode::CONFLICT,
         AppError::SignInThrottled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Evidence(councils_domain::evidence::EvidenceError::TooLarge) => {

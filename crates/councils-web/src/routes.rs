@@ -114,6 +114,14 @@ pub fn router(state: WebState) -> Router {
             post(motion::discussion::reject),
         )
         .route(
+            "/c/{slug}/motions/{id}/amendments/{amendment}/vote",
+            post(motion::discussion::put_to_vote),
+        )
+        .route(
+            "/c/{slug}/motion-defaults",
+            get(motion::defaults::show).post(motion::defaults::submit),
+        )
+        .route(
             "/c/{slug}/motions/{id}/referendum",
             post(democracy::referendum),
         )
@@ -271,6 +279,14 @@ pub fn router(state: WebState) -> Router {
         .route(
             "/councils/{slug}/motions/{id}/amendments/{amendment}",
             post(api::motions::decide_amendment),
+        )
+        .route(
+            "/councils/{slug}/motions/{id}/amendments/{amendment}/vote",
+            post(api::motions::amendment_vote),
+        )
+        .route(
+            "/councils/{slug}/motion-defaults",
+            get(api::motions::defaults).put(api::motions::set_defaults),
         )
         .route("/councils/{slug}/delegates", get(api::democracy::list))
         .route("/councils/{slug}/delegates/{id}", get(api::democracy::show))

@@ -463,3 +463,118 @@ async fn motions_are_seen_discussed_voted_and_chaired_only_by_those_who_may() {
         f.app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn amendment_votes_and_motion_defaults_are_only_for_those_who_may() {
+    for who in EVERYONE {
+        let f = fixture().await;
+        let router = f.app.router();
+        let cookie = f.cookie(who);
+        let (discussed, amendment, _) = motions(&f).await;
+        let page = get(
+            &router,
+            "/c/garment/motion-defaults",
+            cookie.as_deref(),
+            None,
+        )
+        .await;
+        assert_eq!(
+            outcome(&page),
+            expect(who, S, F, A, F, A),
+            "{who:?} GET the defaults"
+        );
+        let actions: Vec<Action> = vec![
+            (
+                "/c/garment/motion-defaults".into(),
+                vec![("method", "consent"), ("majority", "simple")],
+                expect(who, S, F, F, F, A),
+            ),
+            // Lupe wrote the amendment (and moved the motion); rosa organises.
+            (
+                format!("/c/garment/motions/{discussed}/amendments/{amendment}/vote"),
+                vec![("hours", "")],
+                expect(who, S, F, A, F, A),
+            ),
+        ];
+        for (path, form, expected) in actions {
+            let page = post(&router, &path, &form, cookie.as_deref()).await;
+            assert_eq!(
+                outcome(&page),
+                expected,
+                "{who:?} POST {path}: {}",
+                page.status
+            );
+        }
+        let bearer = f.bearer(who);
+        let calls = [
+            (
+                "GET",
+                "/api/v1/councils/garment/motion-defaults".to_string(),
+                None,
+                expect(who, S, F, A, F, A),
+            ),
+            (
+                "PUT",
+                "/api/v1/councils/garment/motion-defaults".to_string(),
+                Some(r#"{"method":"yes-no","majority":"two-thirds","quorum_percent":40}"#),
+                expect(who, S, F, F, F, A),
+            ),
+        ];
+        for (method, path, body, expected) in calls {
+            let mut request = Request::builder().method(method).uri(&path);
+            if let Some(bearer) = &bearer {
+                request = request.header("authorization", bearer.clone());
+            }
+            let request = match body {
+                Some(json) => request
+                    .header("content-type", "application/json")
+                    .body(Body::from(json))
+                    .unwrap(),
+                None => request.body(Body::empty()).unwrap(),
+            };
+            let page = send(&router, request).await;
+            assert_eq!(
+                outcome(&page),
+                expected,
+                "{who:?} {method} {path}: {}",
+                page.body
+            );
+        }
+        f.app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn an_amendment_goes_to_the_vote_through_the_api_for_its_author_only() {
+    let f = fixture().await;
+    let router = f.app.router();
+    let (discussed, amendment, _) = motions(&f).await;
+    let path = format!("/api/v1/councils/garment/motions/{discussed}/amendments/{amendment}/vote");
+    let call = |bearer: Option<String>| {
+        let mut request = Request::builder()
+            .method("POST")
+            .uri(&path)
+            .header("content-type", "application/json");
+        if let Some(bearer) = bearer {
+            request = request.header("authorization", bearer);
+        }
+        request.body(Body::from(r#"{"hours":24}"#)).unwrap()
+    };
+    let outsider = send(&router, call(f.bearer(Who::OtherOrganiser))).await;
+    assert_eq!(outsider.status, 403, "{}", outsider.body);
+    let created = send(&router, call(f.bearer(Who::Member))).await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let vote: serde_json::Value = serde_json::from_str(&created.body).unwrap();
+    let vote = vote["id"].as_str().unwrap();
+    let shown = Request::get(format!("/api/v1/councils/garment/motions/{discussed}"))
+        .header("authorization", f.bearer(Who::Member).unwrap())
+        .body(Body::empty())
+        .unwrap();
+    let shown = send(&router, shown).await;
+    let shown: serde_json::Value = serde_json::from_str(&shown.body).unwrap();
+    assert_eq!(shown["amendments"][0]["status"], "voting");
+    assert_eq!(shown["amendments"][0]["vote"], vote);
+    let again = send(&router, call(f.bearer(Who::Organiser))).await;
+    assert_eq!(again.status, 409, "{}", again.body);
+    f.app.stop().await;
+}

@@ -19,7 +19,7 @@ pub use democracy::{
 };
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
-    MotionRecord, MotionStore, OpenVote, PhaseChange,
+    MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,

@@ -41,6 +41,8 @@ pub struct MotionRecord {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AmendmentStatus {
     Proposed,
+    /// Put to the council's vote; its vote's decision accepts or rejects it.
+    Voting,
     Accepted,
     Rejected,
 }
@@ -49,6 +51,7 @@ impl AmendmentStatus {
     pub fn code(self) -> &'static str {
         match self {
             AmendmentStatus::Proposed => "proposed",
+            AmendmentStatus::Voting => "voting",
             AmendmentStatus::Accepted => "accepted",
             AmendmentStatus::Rejected => "rejected",
         }
@@ -57,6 +60,7 @@ impl AmendmentStatus {
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "proposed" => Some(AmendmentStatus::Proposed),
+            "voting" => Some(AmendmentStatus::Voting),
             "accepted" => Some(AmendmentStatus::Accepted),
             "rejected" => Some(AmendmentStatus::Rejected),
             _ => None,
@@ -77,6 +81,32 @@ pub struct AmendmentRecord {
     pub body: String,
     pub status: AmendmentStatus,
     pub created_at: i64,
+    /// The yes/no motion that votes on it, once it was put to the council's vote.
+    pub vote: Option<MotionId>,
+}
+
+/// A council's defaults for new motions, in the new-motion form's codes (see
+/// `motion::MotionDraft`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MotionDefaults {
+    /// `Method::code`; only methods that need no parameters.
+    pub method: String,
+    /// `simple`, `two-thirds` or `members`.
+    pub majority: String,
+    /// Share of the members entitled who must vote, in percent; 0 for none.
+    pub quorum_percent: u32,
+    pub secret: bool,
+}
+
+impl Default for MotionDefaults {
+    fn default() -> Self {
+        Self {
+            method: "yes-no".into(),
+            majority: "simple".into(),
+            quorum_percent: 0,
+            secret: false,
+        }
+    }
 }
 
 /// A comment in a motion's discussion.
@@ -181,6 +211,33 @@ pub trait MotionStore: Send + Sync {
         &self,
         amendment: &AmendmentId,
         accept: bool,
+        by: &MemberId,
+        at: i64,
+    ) -> Result<(), StoreError>;
+
+    /// Puts a proposed amendment to the council's vote: `vote` (a yes/no motion, already
+    /// voting) is stored, the amendment marks it as its vote, and both go into the minutes.
+    /// `Conflict` if the amendment is no longer proposed or its motion has left discussion.
+    /// When `vote` is decided ([`Self::decide`]), its outcome accepts or rejects the amendment
+    /// in that same transaction.
+    async fn put_amendment_to_vote(
+        &self,
+        amendment: &AmendmentId,
+        vote: &MotionRecord,
+        by: &MemberId,
+    ) -> Result<(), StoreError>;
+    /// The amendment a motion is the vote on, if it is one.
+    async fn amendment_voted_by(
+        &self,
+        vote: &MotionId,
+    ) -> Result<Option<AmendmentRecord>, StoreError>;
+    /// A council's defaults for new motions ([`MotionDefaults::default`] if never set).
+    async fn motion_defaults(&self, council: &CouncilId) -> Result<MotionDefaults, StoreError>;
+    /// Sets a council's defaults for new motions, recorded in its minutes.
+    async fn set_motion_defaults(
+        &self,
+        council: &CouncilId,
+        defaults: &MotionDefaults,
         by: &MemberId,
         at: i64,
     ) -> Result<(), StoreError>;

@@ -1,11 +1,13 @@
 //! The demo's motions, made through the use cases as members would make them: a decided
 //! demand with an accepted amendment, a strike vote by secret ballot still open, a past
 //! election of delegates by STV with its rounds, a ranked choice of day, a motion still in
-//! discussion, and a consent decision in a neighbourhood committee.
+//! discussion with an amendment the council is voting on, and a consent decision in a
+//! neighbourhood committee.
 
 use anyhow::Context;
 use councils_app::democracy::election::ElectionDraft;
 use councils_app::motion::MotionDraft;
+use councils_app::ports::MotionDefaults;
 use councils_app::{Actor, App};
 use councils_domain::motion::{Choice, ConsentChoice, YesNo};
 use councils_domain::{Language, MembershipStatus, MotionId, SessionId};
@@ -271,6 +273,41 @@ async fn garment(app: &App, db: &Db) -> anyhow::Result<()> {
         Language::En,
         "If we strike, nobody pickets alone: shifts of two, four hours each, with a legal observer from Boyle Heights on every morning shift, and childcare offered to those on the early shift.",
     )
+    .await?;
+    // Another amendment its mover did not take, put to the council's vote by its author,
+    // under the council's defaults (a third of the members must vote).
+    app.set_motion_defaults(
+        &members[0],
+        slug,
+        &MotionDefaults {
+            quorum_percent: 33,
+            ..MotionDefaults::default()
+        },
+    )
+    .await?;
+    app.propose_amendment(
+        &members[6],
+        slug,
+        rota.as_str(),
+        Language::Es,
+        "Si hacemos huelga, nadie hace piquete sola: turnos de tres personas, de tres horas, con una observadora legal de Boyle Heights en cada turno.",
+    )
+    .await?;
+    let view = app.motion_page(&members[6], slug, rota.as_str()).await?;
+    let threes = view
+        .amendments
+        .iter()
+        .find(|a| a.language == Language::Es)
+        .map(|a| a.id.clone())
+        .ok_or_else(|| anyhow::anyhow!("the demo's amendment is missing"))?;
+    let vote_on_threes = app
+        .put_amendment_to_vote(&members[6], slug, rota.as_str(), threes.as_str(), Some(72))
+        .await?;
+    vote(app, slug, &vote_on_threes, &members, |n| match n % 3 {
+        0 => Some(Choice::YesNo(YesNo::Yes)),
+        1 => Some(Choice::YesNo(YesNo::No)),
+        _ => None,
+    })
     .await?;
     Ok(())
 }

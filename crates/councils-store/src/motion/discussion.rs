@@ -35,7 +35,7 @@ impl From<CommentRow> for CommentRecord {
 }
 
 #[derive(sqlx::FromRow)]
-struct AmendmentRow {
+pub(super) struct AmendmentRow {
     amendment_id: String,
     motion_id: String,
     author_id: Option<String>,
@@ -44,7 +44,21 @@ struct AmendmentRow {
     body: String,
     status: String,
     created_at: i64,
+    vote_motion_id: Option<String>,
 }
+
+/// What an [`AmendmentRow`] reads: `amendment a` with its author `m`, then `$filter`.
+macro_rules! select_amendments {
+    ($filter:literal) => {
+        concat!(
+            "select a.amendment_id, a.motion_id, a.author_id, m.handle, a.language, a.body, ",
+            "a.status, a.created_at, a.vote_motion_id ",
+            "from amendment a left join member m on m.member_id = a.author_id where ",
+            $filter
+        )
+    };
+}
+pub(super) use select_amendments;
 
 impl TryFrom<AmendmentRow> for AmendmentRecord {
     type Error = StoreError;
@@ -59,6 +73,7 @@ impl TryFrom<AmendmentRow> for AmendmentRecord {
             status: AmendmentStatus::from_code(&row.status)
                 .ok_or_else(|| corrupt("amendment status"))?,
             created_at: row.created_at,
+            vote: row.vote_motion_id.map(MotionId::new),
         })
     }
 }
@@ -133,12 +148,9 @@ pub(super) async fn amendments_of(
     pool: &AnyPool,
     motion: &MotionId,
 ) -> Result<Vec<AmendmentRecord>, StoreError> {
-    let rows: Vec<AmendmentRow> = sqlx::query_as(
-        "select a.amendment_id, a.motion_id, a.author_id, m.handle, a.language, a.body, a.status,
-                a.created_at
-         from amendment a left join member m on m.member_id = a.author_id
-         where a.motion_id = $1 order by a.created_at, a.amendment_id",
-    )
+    let rows: Vec<AmendmentRow> = sqlx::query_as(select_amendments!(
+        "a.motion_id = $1 order by a.created_at, a.amendment_id"
+    ))
     .bind(motion.as_str())
     .fetch_all(pool)
     .await
@@ -203,7 +215,7 @@ pub(super) async fn decide_amendment(
 
 /// Puts `body` in the motion's text in `language`; a language the motion was not yet written
 /// in gets a new text, after the others, under the title of the first.
-async fn replace_body(
+pub(super) async fn replace_body(
     conn: &mut sqlx::AnyConnection,
     motion: &MotionId,
     language: &str,

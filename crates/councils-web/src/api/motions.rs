@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use councils_app::AppError;
 use councils_app::motion::MotionDraft;
-use councils_app::ports::MotionRecord;
+use councils_app::ports::{MotionDefaults, MotionRecord};
 use councils_domain::Language;
 use councils_domain::motion::Choice;
 use serde::Deserialize;
@@ -134,7 +134,7 @@ pub async fn show(
         })).collect::<Vec<_>>(),
         "amendments": v.amendments.iter().map(|a| json!({
             "id": a.id, "author": a.author_handle, "language": a.language.code(),
-            "body": a.body, "status": a.status.code(), "created_at": a.created_at,
+            "body": a.body, "status": a.status.code(), "created_at": a.created_at, "vote": a.vote,
         })).collect::<Vec<_>>(),
         "open_votes": v.open_votes.iter().map(|o| json!({
             "handle": o.handle, "choice": o.choice,
@@ -249,4 +249,75 @@ pub async fn decide_amendment(
         .decide_amendment(&actor, &slug, &id, &amendment, body.accept)
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+pub struct AmendmentVoteBody {
+    /// Close the vote by itself after this many hours; none to close it by hand.
+    #[serde(default)]
+    hours: Option<u32>,
+}
+
+/// `POST /api/v1/councils/{slug}/motions/{id}/amendments/{amendment}/vote`: the amendment goes
+/// to the council's vote; answers the vote's id.
+pub async fn amendment_vote(
+    State(state): State<WebState>,
+    ApiActor(actor): ApiActor,
+    Path((slug, id, amendment)): Path<(String, String, String)>,
+    Json(body): Json<AmendmentVoteBody>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let vote = state
+        .app
+        .put_amendment_to_vote(&actor, &slug, &id, &amendment, body.hours)
+        .await?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": vote }))))
+}
+
+fn defaults_json(defaults: &MotionDefaults) -> Value {
+    json!({
+        "method": defaults.method,
+        "majority": defaults.majority,
+        "quorum_percent": defaults.quorum_percent,
+        "secret": defaults.secret,
+    })
+}
+
+/// `GET /api/v1/councils/{slug}/motion-defaults`
+pub async fn defaults(
+    State(state): State<WebState>,
+    ApiActor(actor): ApiActor,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let (_, defaults) = state.app.motion_defaults(&actor, &slug).await?;
+    Ok(Json(defaults_json(&defaults)))
+}
+
+#[derive(Deserialize)]
+pub struct DefaultsBody {
+    method: String,
+    majority: String,
+    #[serde(default)]
+    quorum_percent: u32,
+    #[serde(default)]
+    secret: bool,
+}
+
+/// `PUT /api/v1/councils/{slug}/motion-defaults`: an organiser sets them.
+pub async fn set_defaults(
+    State(state): State<WebState>,
+    ApiActor(actor): ApiActor,
+    Path(slug): Path<String>,
+    Json(body): Json<DefaultsBody>,
+) -> Result<Json<Value>, ApiError> {
+    let defaults = MotionDefaults {
+        method: body.method,
+        majority: body.majority,
+        quorum_percent: body.quorum_percent,
+        secret: body.secret,
+    };
+    state
+        .app
+        .set_motion_defaults(&actor, &slug, &defaults)
+        .await?;
+    Ok(Json(defaults_json(&defaults)))
 }

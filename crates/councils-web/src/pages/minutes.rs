@@ -9,7 +9,7 @@ use crate::viewer::{Layout, Viewer};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use councils_domain::{CouncilId, Decision, MemberId, MinutesEvent};
+use councils_domain::{CouncilId, Decision, MemberId, MinutesEvent, MotionId};
 use std::collections::HashMap;
 
 struct Line {
@@ -48,7 +48,11 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         | MemberRemoved { member, by } => vec![member, by],
         SettingsChanged { by, .. } | NamesChanged { by } => vec![by],
         LinkRequested { by, .. } | LinkAccepted { by, .. } | LinkEnded { by, .. } => vec![by],
-        MotionProposed { by, .. } | AmendmentAccepted { by, .. } => vec![by],
+        MotionProposed { by, .. }
+        | AmendmentAccepted { by, .. }
+        | AmendmentPutToVote { by, .. }
+        | MotionDefaultsChanged { by, .. } => vec![by],
+        AmendmentVoted { .. } => vec![],
         VotingOpened { by, .. } => by.iter().collect(),
         MotionDecided { .. } => vec![],
         DelegateElected { member, .. }
@@ -63,16 +67,25 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
     }
 }
 
-/// What a decision was, in words; elected options by their number on the ballot.
-fn decision_words(tr: &Tr, decision: &Decision) -> String {
+/// What a decision was, in words; elected options by name (by their number on the ballot
+/// if the motion's options are not known).
+fn decision_words(tr: &Tr, decision: &Decision, options: Option<&Vec<String>>) -> String {
     match decision {
         Decision::Passed => tr.t("decision-passed"),
         Decision::Rejected => tr.t("decision-rejected"),
         Decision::Blocked => tr.t("decision-blocked"),
         Decision::NoQuorum => tr.t("decision-no-quorum"),
         Decision::Elected { winners } => {
-            let numbers: Vec<String> = winners.iter().map(|w| format!("#{}", w + 1)).collect();
-            tr.ta("decision-elected", "names", &numbers.join(", "))
+            let names: Vec<String> = winners
+                .iter()
+                .map(|&w| {
+                    options
+                        .and_then(|o| o.get(w))
+                        .cloned()
+                        .unwrap_or_else(|| format!("#{}", w + 1))
+                })
+                .collect();
+            tr.ta("decision-elected", "names", &names.join(", "))
         }
     }
 }
@@ -83,6 +96,7 @@ fn describe(
     event: &MinutesEvent,
     handles: &HashMap<MemberId, String>,
     councils: &HashMap<CouncilId, String>,
+    options: &HashMap<MotionId, Vec<String>>,
 ) -> String {
     use MinutesEvent::*;
     let who = |id: &MemberId| {
@@ -179,9 +193,22 @@ fn describe(
             ),
             ("entitled", entitled.to_string()),
         ],
-        AmendmentAccepted { by, .. } => vec![("by", who(by))],
-        MotionDecided { outcome, .. } => vec![
-            ("decision", decision_words(tr, &outcome.decision)),
+        AmendmentAccepted { by, .. }
+        | AmendmentPutToVote { by, .. }
+        | MotionDefaultsChanged { by, .. } => vec![("by", who(by))],
+        AmendmentVoted { accepted, .. } => vec![(
+            "result",
+            tr.t(if *accepted {
+                "minutes-amendment-voted-accepted"
+            } else {
+                "minutes-amendment-voted-rejected"
+            }),
+        )],
+        MotionDecided { motion, outcome } => vec![
+            (
+                "decision",
+                decision_words(tr, &outcome.decision, options.get(motion)),
+            ),
             ("ballots", outcome.ballots.to_string()),
         ],
         DelegateElected {
@@ -270,7 +297,7 @@ pub async fn show(
             when: format_time(entry.recorded_at),
             text: event
                 .as_ref()
-                .map(|e| describe(&viewer.tr, e, &handles, &councils))
+                .map(|e| describe(&viewer.tr, e, &handles, &councils, &minutes.options))
                 .unwrap_or_else(|| viewer.tr.t("minutes-unreadable")),
             hash: entry.hash.chars().take(12).collect(),
         })

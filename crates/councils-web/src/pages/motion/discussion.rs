@@ -1,8 +1,10 @@
-//! A motion's discussion: comments, and amendments that its mover accepts or rejects.
+//! A motion's discussion: comments, and amendments that its mover accepts or rejects, or that
+//! are put to the council's vote.
 
 use super::after_form;
 use crate::WebState;
 use crate::error::WebError;
+use crate::pages::see;
 use crate::viewer::Viewer;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -89,4 +91,38 @@ async fn decide(
         .decide_amendment(actor, &slug, &id, &amendment, accept)
         .await;
     after_form(&state, &viewer, &slug, &id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct AmendmentVoteForm {
+    #[serde(default)]
+    hours: String,
+}
+
+/// `POST /c/{slug}/motions/{id}/amendments/{amendment}/vote`: the amendment goes to the
+/// council's vote, and the reader to that vote.
+pub async fn put_to_vote(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((slug, id, amendment)): Path<(String, String, String)>,
+    Form(form): Form<AmendmentVoteForm>,
+) -> Result<Response, WebError> {
+    let actor = viewer.member()?;
+    let hours = match form.hours.trim() {
+        "" => Ok(None),
+        h => h.parse().map(Some).map_err(|_| AppError::BadValue),
+    };
+    let result = match hours {
+        Ok(hours) => {
+            state
+                .app
+                .put_amendment_to_vote(actor, &slug, &id, &amendment, hours)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(vote) => Ok(see(&format!("/c/{slug}/motions/{vote}"))),
+        Err(e) => after_form(&state, &viewer, &slug, &id, Err(e)).await,
+    }
 }

@@ -2,6 +2,7 @@
 //! ballot and result) and moving it through its phases.
 
 pub mod ballot;
+pub mod defaults;
 pub mod discussion;
 pub mod new;
 
@@ -189,7 +190,23 @@ impl MotionPage {
             && matches!(self.v.motion.phase, Phase::Draft | Phase::Discussion)
     }
     fn may_open_voting(&self) -> bool {
-        matches!(self.v.motion.phase, Phase::Discussion) && (self.v.is_mover || self.v.may_chair)
+        matches!(self.v.motion.phase, Phase::Discussion)
+            && (self.v.is_mover || self.v.may_chair)
+            && !self.amendment_pending()
+    }
+    /// Whether an amendment to this motion is being voted on (voting on it waits).
+    fn amendment_pending(&self) -> bool {
+        self.v
+            .amendments
+            .iter()
+            .any(|a| a.status == AmendmentStatus::Voting)
+    }
+    /// Whether the reader may put a proposed amendment to the council's vote: its author,
+    /// the mover, or an organiser, while the motion is in discussion.
+    fn may_put_to_vote(&self, a: &AmendmentRecord) -> bool {
+        a.status == AmendmentStatus::Proposed
+            && matches!(self.v.motion.phase, Phase::Discussion)
+            && (a.author.as_ref() == Some(&self.v.reader) || self.v.is_mover || self.v.may_chair)
     }
     fn may_discuss(&self) -> bool {
         matches!(self.v.motion.phase, Phase::Discussion | Phase::Voting)
@@ -246,6 +263,9 @@ impl MotionPage {
     }
     fn amendment_status(&self, a: &AmendmentRecord) -> String {
         self.l.tr.tp("amendment-", a.status.code())
+    }
+    fn is_voting_amendment(&self, a: &AmendmentRecord) -> bool {
+        a.status == AmendmentStatus::Voting
     }
     fn proposed(&self, a: &AmendmentRecord) -> bool {
         a.status == AmendmentStatus::Proposed

@@ -110,14 +110,24 @@ pub async fn show(
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
     let council_name = council_name(&state, &viewer, &slug).await?;
+    let (_, defaults) = state.app.motion_defaults(viewer.member()?, &slug).await?;
     page(NewMotionPage {
         l: viewer.layout(),
         slug,
         council_name,
         form: MotionFields {
             kind: "ordinary".into(),
-            method: "yes-no".into(),
-            majority: "simple".into(),
+            method: defaults.method,
+            majority: defaults.majority,
+            quorum_percent: match defaults.quorum_percent {
+                0 => String::new(),
+                p => p.to_string(),
+            },
+            secret: if defaults.secret {
+                "1".into()
+            } else {
+                String::new()
+            },
             ..MotionFields::default()
         },
         error: None,
