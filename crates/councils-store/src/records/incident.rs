@@ -126,7 +126,8 @@ pub(super) async fn add_evidence(
         return Err(StoreError::NotFound);
     }
     let (count, bytes): (i64, i64) = sqlx::query_as(
-        "select count(*), coalesce(sum(size), 0) from incident_evidence where incident_id = $1",
+        "select count(*), cast(coalesce(sum(size), 0) as bigint) from incident_evidence \
+         where incident_id = $1",
     )
     .bind(id.as_str())
     .fetch_one(&mut *tx)
