@@ -55,6 +55,9 @@ fn outcome(page: &Page) -> Outcome {
     }
 }
 
+/// A form post: path, fields, and what it comes to for each role.
+type Form<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
+
 fn expect(who: Who, expected: [Outcome; 6]) -> Outcome {
     expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
 }
@@ -235,7 +238,7 @@ async fn every_records_form_is_posted_only_by_those_who_may() {
         let router = f.app.router();
         let cookie = f.cookie(who);
         let (p, i, ph) = (f.plan.clone(), f.incident.clone(), f.photo.clone());
-        let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 6])> = vec![
+        let forms: Vec<Form> = vec![
             (
                 format!("/c/barrio/plans/{p}/send"),
                 vec![],

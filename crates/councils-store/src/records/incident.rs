@@ -27,6 +27,17 @@ fn incident(row: IncidentRow) -> IncidentRecord {
 }
 
 type EvidenceRow = (String, String, String, i64, Vec<u8>, i64, Option<String>);
+/// An evidence row with its sealed bytes last.
+type EvidenceFileRow = (
+    String,
+    String,
+    String,
+    i64,
+    Vec<u8>,
+    i64,
+    Option<String>,
+    Vec<u8>,
+);
 
 macro_rules! evidence_columns {
     () => {
@@ -181,16 +192,7 @@ pub(super) async fn evidence_file(
     incident: &IncidentId,
     id: &EvidenceId,
 ) -> Result<Option<(EvidenceRecord, Vec<u8>)>, StoreError> {
-    let row: Option<(
-        String,
-        String,
-        String,
-        i64,
-        Vec<u8>,
-        i64,
-        Option<String>,
-        Vec<u8>,
-    )> = sqlx::query_as(concat!(
+    let row: Option<EvidenceFileRow> = sqlx::query_as(concat!(
         "select ",
         evidence_columns!(),
         ", bytes_sealed from incident_evidence where incident_id = $1 and evidence_id = $2"
