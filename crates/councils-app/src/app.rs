@@ -23,6 +23,10 @@ pub struct AppConfig {
     pub session_absolute: i64,
     /// The instance's address as members reach it, for links: `http://127.0.0.1:8080`.
     pub public_url: String,
+    /// The VAPID public key pages subscribe to push with (base64url); `None` without Web Push.
+    pub push_public_key: Option<String>,
+    /// Where browsers' push endpoints may point (plain loopback HTTP only in tests).
+    pub push_endpoints: crate::push::EndpointPolicy,
 }
 
 impl Default for AppConfig {
@@ -32,6 +36,8 @@ impl Default for AppConfig {
             session_idle: 2 * 3600,
             session_absolute: 14 * 24 * 3600,
             public_url: "http://127.0.0.1:8080".into(),
+            push_public_key: None,
+            push_endpoints: crate::push::EndpointPolicy::PublicHttps,
         }
     }
 }
@@ -103,6 +109,11 @@ impl App {
         self.notifier = notifier;
         self.mailer = mailer;
         self
+    }
+
+    /// Who to tell and how, for the notifiers the server wires in (see [`Recipients`]).
+    pub fn recipients(&self) -> crate::delivery::Recipients {
+        crate::delivery::Recipients::new(self.store.clone(), self.cipher.clone())
     }
 
     /// The instance's settings.

@@ -83,6 +83,19 @@ impl App {
                 Err(other) => return Err(other),
             }
         }
+        // A recall vote is settled (the delegate removed, the by-election opened) just after
+        // its count, in a second transaction; one the process stopped between is settled here.
+        for id in self.store.unsettled_recall_votes().await? {
+            let Some(motion) = self.store.motion(&id).await? else {
+                continue;
+            };
+            let passed = motion.outcome.as_ref().and_then(|o| o.passed()) == Some(true);
+            match self.recall_vote_counted(&motion, passed).await {
+                // Settled by the chair's own close meanwhile.
+                Ok(()) | Err(AppError::Recall(_) | AppError::MotionChanged) => {}
+                Err(other) => return Err(other),
+            }
+        }
         Ok(decided)
     }
 

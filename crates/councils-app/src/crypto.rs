@@ -96,6 +96,7 @@ pub struct FieldCipher {
     cipher: XChaCha20Poly1305,
     device_key: Secret<Vec<u8>>,
     ballot_key: Secret<Vec<u8>>,
+    push_key: Secret<Vec<u8>>,
 }
 
 impl FieldCipher {
@@ -112,10 +113,15 @@ impl FieldCipher {
         let mut ballot = Sha256::new();
         ballot.update(b"councils ballot id\n");
         ballot.update(key_bytes);
+        // And one for finding push subscriptions by their endpoint.
+        let mut push = Sha256::new();
+        push.update(b"councils push endpoint\n");
+        push.update(key_bytes);
         Self {
             cipher,
             device_key: Secret::new(device.finalize().to_vec()),
             ballot_key: Secret::new(ballot.finalize().to_vec()),
+            push_key: Secret::new(push.finalize().to_vec()),
         }
     }
 
@@ -210,6 +216,17 @@ impl FieldCipher {
         mac.update(motion.as_bytes());
         mac.update(b"\n");
         mac.update(voter.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+}
+
+impl FieldCipher {
+    /// A push endpoint's keyed hash: finds its subscription again (when its browser subscribes
+    /// anew or unsubscribes) while the stored endpoint stays sealed.
+    pub fn push_endpoint_hash(&self, endpoint: &str) -> String {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(self.push_key.expose()).expect("any length");
+        mac.update(endpoint.as_bytes());
         URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     }
 }

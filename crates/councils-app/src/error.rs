@@ -89,9 +89,15 @@ pub enum AppError {
     /// A referendum needs a council with constituents, before voting opens.
     #[error("this motion cannot be put to a referendum")]
     NoReferendum,
+    /// A candidate already sits in the higher council as delegate of another constituent.
+    #[error("the candidate already sits in that council for another council")]
+    SeatedForAnother,
     /// Voting on a motion waits while an amendment to it is being voted on.
     #[error("an amendment to this motion is being voted on")]
     AmendmentPending,
+    /// A push subscription a browser sent is not one the server can deliver to.
+    #[error("not a push subscription this server can use")]
+    PushSubscriptionInvalid,
     #[error(transparent)]
     Plan(#[from] PlanError),
     #[error(transparent)]
@@ -145,6 +151,8 @@ impl AppError {
             AppError::RecallOpen => "recall-open",
             AppError::NoReferendum => "no-referendum",
             AppError::AmendmentPending => "amendment-pending",
+            AppError::SeatedForAnother => "seated-for-another",
+            AppError::PushSubscriptionInvalid => "push-subscription-invalid",
             AppError::Plan(e) => e.code(),
             AppError::Incident(e) => e.code(),
             AppError::Evidence(e) => e.code(),

@@ -71,6 +71,10 @@ id_type!(
     /// A delegate's seat: one member sent by one council to a higher one, for one term.
     DelegateId
 );
+id_type!(
+    /// A browser's Web Push subscription, kept for one member.
+    PushSubscriptionId
+);
 
 id_type!(
     /// A member's emergency plan: a message written in advance and the contacts it goes to.

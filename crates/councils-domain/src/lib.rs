@@ -30,7 +30,7 @@ pub use federation::{FederationError, FederationGraph};
 pub use handle::Handle;
 pub use ids::{
     AmendmentId, CommentId, CouncilId, DelegateId, ElectionId, InvitationId, MemberId, MotionId,
-    RecallId, SessionId,
+    PushSubscriptionId, RecallId, SessionId,
 };
 pub use language::Language;
 pub use mandate::{

@@ -1,8 +1,10 @@
 //! The command line: `serve`, `demo`, `invite`, `tally`, `minutes verify`.
 
-use crate::{Config, demo, server};
+use crate::{Config, DeliveryConfig, demo, server};
 use anyhow::bail;
 use clap::{Parser, Subcommand};
+use councils_app::Secret;
+use councils_delivery::{SmtpSettings, SmtpTls};
 use councils_domain::Role;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -44,6 +46,74 @@ impl DatabaseArgs {
     }
 }
 
+/// How members are told beyond their open pages: the mail server, and Web Push's key.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DeliveryArgs {
+    /// The mail server for notices and emergency plans; without it no mail is sent.
+    #[arg(long, env = "COUNCILS_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    /// The mail server's port. Defaults to 587 for starttls, 465 for tls, 25 for none.
+    #[arg(long, env = "COUNCILS_SMTP_PORT")]
+    pub smtp_port: Option<u16>,
+    /// starttls (required STARTTLS), tls (TLS from the start), or none (only for a mail
+    /// server on this machine: 127.0.0.1, ::1 or localhost).
+    #[arg(long, env = "COUNCILS_SMTP_TLS", default_value = "starttls")]
+    pub smtp_tls: String,
+    /// The user to sign in to the mail server as, if it asks.
+    #[arg(long, env = "COUNCILS_SMTP_USER")]
+    pub smtp_user: Option<String>,
+    /// The mail server password. Prefer the environment variable to the flag, which other
+    /// users of the machine can see.
+    #[arg(long, env = "COUNCILS_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// The sender of mails, e.g. "councils <alerts@example.org>". Required with a mail server.
+    #[arg(long, env = "COUNCILS_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// Where the Web Push (VAPID) key pair is kept, created on the first start; ignored when
+    /// COUNCILS_VAPID_KEY holds it. Defaults to the secret key file's name with `.vapid`.
+    #[arg(long, env = "COUNCILS_VAPID_KEY_FILE")]
+    pub vapid_key_file: Option<PathBuf>,
+    /// Who push services may contact about this instance: a mailto: or https: URL.
+    /// Defaults to the public URL.
+    #[arg(long, env = "COUNCILS_PUSH_CONTACT")]
+    pub push_contact: Option<String>,
+}
+
+impl DeliveryArgs {
+    fn config(self) -> anyhow::Result<DeliveryConfig> {
+        let smtp = match self.smtp_host {
+            None => None,
+            Some(host) => {
+                let Some(tls) = SmtpTls::from_code(&self.smtp_tls) else {
+                    bail!("--smtp-tls must be starttls, tls or none");
+                };
+                let Some(from) = self.mail_from else {
+                    bail!("a mail server needs --mail-from, the sender of mails");
+                };
+                let port = self.smtp_port.unwrap_or(match tls {
+                    SmtpTls::StartTls => 587,
+                    SmtpTls::Tls => 465,
+                    SmtpTls::None => 25,
+                });
+                Some(SmtpSettings {
+                    host,
+                    port,
+                    tls,
+                    user: self.smtp_user,
+                    password: self.smtp_password.map(Secret::new),
+                    from,
+                })
+            }
+        };
+        Ok(DeliveryConfig {
+            smtp,
+            vapid_key_file: self.vapid_key_file,
+            push_contact: self.push_contact,
+            ..DeliveryConfig::default()
+        })
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Serve the instance. On a brand-new instance, print an invitation for the first organiser.
@@ -57,6 +127,8 @@ pub enum Command {
         /// https://councils.example.org. Defaults to http://BIND.
         #[arg(long, env = "COUNCILS_PUBLIC_URL")]
         public_url: Option<String>,
+        #[command(flatten)]
+        delivery: DeliveryArgs,
     },
     /// Create a fresh demo database with a realistic federation (replacing it if it exists),
     /// print the demo accounts, and serve it.
@@ -142,6 +214,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             bind,
             db,
             public_url,
+            delivery,
         } => {
             let config = Config {
                 bind,
@@ -149,6 +222,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 database: db.database,
                 public_url,
                 ballot_batch: db.ballot_batch,
+                delivery: delivery.config()?,
             };
             let running = server::start(config).await?;
             println!("councils is serving at {}", running.url);
@@ -250,5 +324,6 @@ fn offline_config(db: &DatabaseArgs) -> Config {
         public_url: None,
         key_file: db.key_file(),
         ballot_batch: db.ballot_batch,
+        delivery: DeliveryConfig::default(),
     }
 }

@@ -4,6 +4,7 @@
 
 use anyhow::{Context, bail};
 use councils_app::Secret;
+use councils_delivery::VapidKey;
 use rand::RngCore;
 use std::io::Write;
 use std::path::Path;
@@ -31,6 +32,24 @@ pub fn load_or_create(file: &Path) -> anyhow::Result<Secret<Vec<u8>>> {
     rand::rngs::OsRng.fill_bytes(&mut key);
     write_private(file, &hex::encode(&key))?;
     Ok(Secret::new(key))
+}
+
+/// The VAPID key pair for Web Push from `COUNCILS_VAPID_KEY` (the private key in base64url),
+/// else from `file`, created on the first start. Every process serving the instance must use
+/// the same one: browsers' subscriptions are tied to its public key.
+pub fn load_or_create_vapid(file: &Path) -> anyhow::Result<VapidKey> {
+    if let Ok(text) = std::env::var("COUNCILS_VAPID_KEY") {
+        return VapidKey::from_base64url(&text).context("COUNCILS_VAPID_KEY");
+    }
+    if file.exists() {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("reading the VAPID key file {}", file.display()))?;
+        return VapidKey::from_base64url(&text)
+            .with_context(|| format!("the VAPID key file {}", file.display()));
+    }
+    let key = VapidKey::generate();
+    write_private(file, key.private_base64url().expose())?;
+    Ok(key)
 }
 
 #[cfg(unix)]
@@ -70,5 +89,18 @@ mod tests {
         assert_eq!(mode, 0o600);
         assert_eq!(load_or_create(&file).unwrap().expose(), first.expose());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn the_vapid_key_is_made_once_readable_by_its_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("test.vapid");
+        let first = load_or_create_vapid(&file).unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let again = load_or_create_vapid(&file).unwrap();
+        assert_eq!(again.public_base64url(), first.public_base64url());
     }
 }

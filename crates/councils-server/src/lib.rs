@@ -3,9 +3,10 @@
 
 pub mod cli;
 pub mod config;
+pub mod delivery;
 pub mod demo;
 pub mod key;
 pub mod server;
 
-pub use config::Config;
+pub use config::{Config, DeliveryConfig};
 pub use server::{RunningServer, start, start_with_clock};

@@ -1,7 +1,8 @@
 //! Starting a server: store, app and web wired together, listening, with the retention sweep.
 
-use crate::{Config, key};
+use crate::{Config, delivery, key};
 use anyhow::Context;
+use councils_app::ports::Notifier;
 use councils_app::{App, AppConfig, Clock, FieldCipher, SystemClock};
 use councils_store::Db;
 use councils_web::{WebState, router};
@@ -22,6 +23,8 @@ pub struct RunningServer {
     pub url: String,
     pub app: App,
     pub db: Db,
+    /// What the app tells members through (push and email in the background), for tests.
+    pub notifier: Arc<dyn Notifier>,
     stop: watch::Sender<bool>,
     task: JoinHandle<std::io::Result<()>>,
 }
@@ -62,28 +65,35 @@ async fn shutdown_signal() {
 
 /// Connects (and migrates) the database and builds the app on it.
 pub async fn build_app(config: &Config, public_url: &str) -> anyhow::Result<(App, Db)> {
-    build_app_with_clock(config, public_url, Arc::new(SystemClock)).await
+    let (app, db, _) = build_app_with_clock(config, public_url, Arc::new(SystemClock)).await?;
+    Ok((app, db))
 }
 
 async fn build_app_with_clock(
     config: &Config,
     public_url: &str,
     clock: Arc<dyn Clock>,
-) -> anyhow::Result<(App, Db)> {
+) -> anyhow::Result<(App, Db, Arc<dyn Notifier>)> {
     let db = Db::connect_with_batch(&config.database, config.ballot_batch)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
     let key = key::load_or_create(&config.key_file)?;
+    let vapid = delivery::vapid_key(config)?;
+    let public_url = public_url.trim_end_matches('/');
     let app = App::new(
         Arc::new(db.clone()),
         clock,
         FieldCipher::new(&key),
         AppConfig {
-            public_url: public_url.trim_end_matches('/').to_string(),
+            public_url: public_url.to_string(),
+            push_public_key: Some(vapid.public_base64url()),
+            push_endpoints: config.delivery.push_endpoints,
             ..AppConfig::default()
         },
     );
-    Ok((app, db))
+    let delivery = delivery::wire(config, vapid, app.recipients(), public_url)?;
+    let app = app.with_delivery(delivery.notifier.clone(), delivery.mailer);
+    Ok((app, db, delivery.notifier))
 }
 
 /// Opens the database, binds the address and starts serving.
@@ -104,7 +114,7 @@ pub async fn start_with_clock(
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
-    let (app, db) = build_app_with_clock(&config, &url, clock).await?;
+    let (app, db, notifier) = build_app_with_clock(&config, &url, clock).await?;
     let (stop, mut stopped) = watch::channel(false);
     let service =
         router(WebState::new(app.clone())).into_make_service_with_connect_info::<SocketAddr>();
@@ -134,6 +144,11 @@ pub async fn start_with_clock(
                         Ok(decided) => tracing::info!(decided, "motions closed on time"),
                         Err(error) => tracing::error!(error = %error, "closing motions failed"),
                     }
+                    match sweeper.end_expired_terms().await {
+                        Ok(0) => {}
+                        Ok(ended) => tracing::info!(ended, "delegates' terms ended"),
+                        Err(error) => tracing::error!(error = %error, "ending terms failed"),
+                    }
                 }
                 _ = sweep_stopped.changed() => break,
             }
@@ -144,6 +159,7 @@ pub async fn start_with_clock(
         url,
         app,
         db,
+        notifier,
         stop,
         task,
     })

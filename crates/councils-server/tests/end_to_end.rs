@@ -290,6 +290,7 @@ async fn the_sqlite_file_keeps_no_plain_email_and_no_trace_of_a_deleted_member()
         public_url: None,
         key_file: dir.path().join("councils.key"),
         ballot_batch: councils_server::Config::BALLOT_BATCH,
+        delivery: Default::default(),
     };
     let server = councils_server::start(config).await.unwrap();
     let app = server.app.clone();

@@ -572,4 +572,22 @@ impl DemocracyStore for Db {
         .map_err(backend_error)?;
         Ok(count > 0)
     }
+
+    async fn unsettled_recall_votes(&self) -> Result<Vec<MotionId>, StoreError> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "select r.vote_motion_id from recall r join motion m on m.motion_id = r.vote_motion_id
+             where r.state = 'vote-opened' and m.phase = 'decided' order by m.decided_at",
+        )
+        .fetch_all(&self.read)
+        .await
+        .map_err(backend_error)?;
+        Ok(rows.into_iter().map(|(id,)| MotionId::new(id)).collect())
+    }
+
+    async fn end_expired_terms(&self, now: i64) -> Result<u64, StoreError> {
+        let mut tx = self.begin().await?;
+        let ended = seating::end_expired(&mut tx, now).await?;
+        self.commit(tx).await.map_err(backend_error)?;
+        Ok(ended)
+    }
 }

@@ -16,6 +16,7 @@ mod member;
 mod membership;
 mod minutes;
 mod motion;
+mod push;
 mod records;
 mod rows;
 mod session;

@@ -82,6 +82,7 @@ conformance!(
     no_ballot_goes_in_after_the_decision,
     delegation_rules_default_round_trip_and_are_minuted,
     a_decided_election_seats_its_winners_and_a_new_term_ends_the_old,
+    a_term_that_runs_out_ends_the_seat_and_the_membership_that_came_with_it,
     a_decided_mandate_motion_records_the_mandate_and_a_later_one_replaces_it,
     a_recall_at_its_threshold_removes_the_delegate_and_opens_the_by_election,
     a_recall_at_a_lower_threshold_opens_a_recall_vote_that_decides,

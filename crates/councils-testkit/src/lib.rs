@@ -2,13 +2,17 @@
 //! database (SQLite, or PostgreSQL with [`TestApp::spawn_postgres`]), and builders make the
 //! councils and members a test needs through the same use cases the pages call.
 
+pub mod push;
+pub mod smtp;
+
 use axum::Router;
 use councils_app::clock::FakeClock;
 use councils_app::join::{CouncilForm, JoinForm};
+use councils_app::push::EndpointPolicy;
 use councils_app::{Actor, App, SessionToken};
 use councils_app::{Clock, SystemClock};
 use councils_domain::{CouncilKind, Language, MemberId, Role};
-use councils_server::{Config, RunningServer};
+use councils_server::{Config, DeliveryConfig, RunningServer};
 use councils_store::testing::FreshDb;
 use councils_web::WebState;
 use std::sync::{Arc, Mutex};
@@ -58,7 +62,30 @@ impl TestApp {
         Some(Self::spawn_on(FreshDb::postgres().await?, Arc::new(SystemClock)).await)
     }
 
+    /// A server on a fresh SQLite file with these delivery settings (a mail server, say).
+    pub async fn spawn_with_delivery(delivery: DeliveryConfig) -> Self {
+        Self::spawn_configured(FreshDb::sqlite(), Arc::new(SystemClock), delivery).await
+    }
+
+    /// Delivery as tests have it: push endpoints on loopback over plain HTTP (where
+    /// [`push::PushReceiver`] runs), retries 10 ms apart, no mail server.
+    pub fn test_delivery() -> DeliveryConfig {
+        DeliveryConfig {
+            push_endpoints: EndpointPolicy::AllowLoopbackHttp,
+            push_backoff: Some(std::time::Duration::from_millis(10)),
+            ..DeliveryConfig::default()
+        }
+    }
+
     async fn spawn_on(fresh: FreshDb, clock: Arc<dyn Clock>) -> Self {
+        Self::spawn_configured(fresh, clock, Self::test_delivery()).await
+    }
+
+    async fn spawn_configured(
+        fresh: FreshDb,
+        clock: Arc<dyn Clock>,
+        delivery: DeliveryConfig,
+    ) -> Self {
         let key_dir = tempfile::tempdir().expect("a temporary folder for the key");
         let config = Config {
             bind: "127.0.0.1:0".parse().expect("an address"),
@@ -66,6 +93,7 @@ impl TestApp {
             public_url: None,
             key_file: key_dir.path().join("test.key"),
             ballot_batch: Config::BALLOT_BATCH,
+            delivery,
         };
         let server = councils_server::start_with_clock(config, clock)
             .await

@@ -5,7 +5,7 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, join, landing, language, members, minutes,
-    motion, records, settings, sign_in,
+    motion, push, records, settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -207,6 +207,9 @@ pub fn router(state: WebState) -> Router {
         .route("/account/email", post(account::email))
         .route("/account/sessions/{id}/end", post(account::end_session))
         .route("/account/delete", post(account::delete))
+        .route("/account/push/{id}/remove", post(push::remove))
+        .route("/static/push.js", get(push::script))
+        .route("/static/sw.js", get(push::service_worker))
         .route("/static/app.css", get(stylesheet))
         .route("/static/ballot.js", get(ballot_script))
         .route("/healthz", get(healthz))
@@ -306,6 +309,14 @@ pub fn router(state: WebState) -> Router {
             "/councils/{slug}/elections",
             post(api::democracy::call_election),
         )
+        .route("/push/key", get(api::push::key))
+        .route(
+            "/push/subscriptions",
+            get(api::push::list)
+                .post(api::push::subscribe)
+                .delete(api::push::unsubscribe),
+        )
+        .route("/push/subscriptions/{id}", delete(api::push::remove))
         .route(
             "/plan",
             get(api::records::my_plan)

@@ -8,7 +8,8 @@ mod common;
 use city::*;
 use common::{get, post};
 use councils_domain::motion::Decision;
-use councils_domain::{Language, Role};
+use councils_domain::{CouncilKind, Language, Role};
+use councils_testkit::TestApp;
 
 #[tokio::test]
 async fn an_election_elects_delegates_who_then_sit_in_the_higher_council() {
@@ -261,5 +262,70 @@ async fn on_a_ranked_motion_the_mandate_is_a_ranking_the_delegate_must_follow() 
             .contains("against your council's mandate")
     );
     ok(&c.app, &format!("{motion}/ballot"), &order, &c.lupe).await;
+    c.app.stop().await;
+}
+
+#[tokio::test]
+async fn a_delegate_who_sits_for_one_committee_cannot_stand_for_anothers_seat_in_the_same_council()
+{
+    let c = city().await;
+    elect(&c, &["lupe", "ana", "rosa"], &["lupe", "ana", "rosa"]).await;
+    let dmitri = c
+        .app
+        .found("warehouse", CouncilKind::WorkplaceCommittee, "dmitri")
+        .await;
+    link(&c.app, "warehouse", &dmitri, &c.cityorg).await;
+    for handle in ["sol", "tomas"] {
+        c.app
+            .join("warehouse", Role::Member, handle, Language::En)
+            .await;
+    }
+    let invitation = c
+        .app
+        .app()
+        .invite_as_operator("warehouse", Role::Member)
+        .await
+        .unwrap();
+    let lupe = c.app.actor(&c.lupe).await;
+    c.app
+        .app()
+        .join_existing(&lupe, &TestApp::token_of(&invitation.url))
+        .await
+        .expect("lupe joins the warehouse committee too");
+    let refused = post(
+        &c.app.router(),
+        "/c/warehouse/elections",
+        &[
+            ("parent", "city"),
+            ("term_months", "6"),
+            ("title_en", "Delegates to the city"),
+            ("candidate", "lupe"),
+            ("candidate", "dmitri"),
+            ("candidate", "sol"),
+            ("candidate", "tomas"),
+        ],
+        Some(&dmitri.cookie()),
+    )
+    .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("already sits in that council"),
+        "{}",
+        refused.body
+    );
+    ok(
+        &c.app,
+        "/c/warehouse/elections",
+        &[
+            ("parent", "city"),
+            ("term_months", "6"),
+            ("title_en", "Delegates to the city"),
+            ("candidate", "dmitri"),
+            ("candidate", "sol"),
+            ("candidate", "tomas"),
+        ],
+        &dmitri,
+    )
+    .await;
     c.app.stop().await;
 }

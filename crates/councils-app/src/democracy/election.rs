@@ -122,7 +122,8 @@ impl App {
     }
 
     /// Checks each handle names an active member of the constituent who may stand under
-    /// its term cap; their ids in the same order.
+    /// its term cap and holds no seat in `parent` for another constituent; their ids in the
+    /// same order.
     pub(crate) async fn candidates(
         &self,
         constituent: &CouncilId,
@@ -132,6 +133,16 @@ impl App {
         let members = self.store.members_of(constituent).await?;
         let cap = self.store.delegation_rules(constituent).await?.term_cap;
         let past = self.past_elections(constituent, parent).await?;
+        // One person holds one seat in a council: whoever sits there for another constituent
+        // (a member of two committees) cannot stand for this one's.
+        let mut seated_elsewhere = Vec::new();
+        for other in self.active_constituents(parent).await? {
+            if other != *constituent {
+                for seat in self.sitting_delegates(&other, parent).await? {
+                    seated_elsewhere.push(seat.member_id);
+                }
+            }
+        }
         let mut ids = Vec::with_capacity(handles.len());
         for handle in handles {
             let member = members
@@ -141,6 +152,9 @@ impl App {
                         && m.handle.as_str().eq_ignore_ascii_case(handle)
                 })
                 .ok_or(AppError::BadValue)?;
+            if seated_elsewhere.contains(&member.member_id) {
+                return Err(AppError::SeatedForAnother);
+            }
             if cap != TermCap::None {
                 may_stand(cap, consecutive_terms(&past, &member.member_id))?;
             }

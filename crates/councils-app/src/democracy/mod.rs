@@ -255,6 +255,12 @@ impl App {
     /// (the order weights are shared in). A term that ran out without a new election leaves
     /// the seat empty: the delegate no longer votes, though their record stays active until
     /// the next election ends it.
+    /// Ends the seats of delegates whose term ran out; run by the server beside the retention
+    /// sweep. Until then such a delegate already cannot vote (see `sitting_delegates`).
+    pub async fn end_expired_terms(&self) -> Result<u64, AppError> {
+        Ok(self.store.end_expired_terms(self.now()).await?)
+    }
+
     pub(crate) async fn sitting_delegates(
         &self,
         constituent: &CouncilId,

@@ -4,8 +4,9 @@
 //! In a council with constituents (links in force) only the delegates of its constituents
 //! vote: a member of the higher council who is no delegate is refused (`delegates-only`),
 //! so the entitled weight is exactly the constituents' (their represented members, or their
-//! seats under one-per-seat weighting). A member sent by two constituents votes with the
-//! seat that sorts first. A council with no constituents votes as a base council: each
+//! seats under one-per-seat weighting). A member who sits for one constituent cannot stand
+//! for another's seat in the same council (`seated-for-another`); one who still holds two
+//! (elected by both at the same moment) votes with the seat that sorts first. A council with no constituents votes as a base council: each
 //! active member once, weight one. In a referendum everyone active in the subtree votes
 //! once, weight one, and no mandate applies.
 //!

@@ -227,4 +227,10 @@ pub trait DemocracyStore: Send + Sync {
     /// Whether `member` is an active member of a council in `council`'s subtree (itself
     /// included, through active links).
     async fn in_subtree(&self, council: &CouncilId, member: &MemberId) -> Result<bool, StoreError>;
+    /// Ends every delegate's seat whose term ran out by `now` (the higher council's membership
+    /// goes with it unless they were re-elected), minuted; how many ended.
+    async fn end_expired_terms(&self, now: i64) -> Result<u64, StoreError>;
+    /// Recall votes that were counted but whose recall was not settled (the process stopped
+    /// between the two), for the sweep to settle.
+    async fn unsettled_recall_votes(&self) -> Result<Vec<MotionId>, StoreError>;
 }

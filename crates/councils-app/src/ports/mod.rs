@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
+mod push;
 mod records;
 use councils_domain::federation::FederationError;
 use councils_domain::{
@@ -21,6 +22,7 @@ pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
     RecordsStore, RightsContacts,
@@ -183,6 +185,7 @@ pub trait Store:
     + SessionStore
     + MotionStore
     + DemocracyStore
+    + PushStore
     + RecordsStore
 {
 }
@@ -196,6 +199,7 @@ impl<T> Store for T where
         + SessionStore
         + MotionStore
         + DemocracyStore
+        + PushStore
         + RecordsStore
 {
 }

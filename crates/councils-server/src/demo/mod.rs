@@ -353,6 +353,7 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         public_url: None,
         key_file: Config::default_key_file(database),
         ballot_batch: Config::BALLOT_BATCH,
+        delivery: Default::default(),
     };
     // Seeded before the server listens, so no one signs in to a half-made federation.
     let db = Db::connect(database)

@@ -340,3 +340,43 @@ pub(crate) async fn set_recall_state(
         .map_err(backend_error)?;
     Ok(())
 }
+
+/// Ends every seat whose term has run out by `now`, with the memberships of the higher
+/// councils that came with them, minuted in both councils; how many ended.
+pub(crate) async fn end_expired(conn: &mut AnyConnection, now: i64) -> Result<u64, StoreError> {
+    let expired: Vec<(String,)> = sqlx::query_as(
+        "select delegate_id from delegate where status = 'active' and term_ends_at <= $1
+         order by term_ends_at, delegate_id",
+    )
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(backend_error)?;
+    let mut ended = 0;
+    for (id,) in expired {
+        let delegate = crate::democracy::delegate_in(conn, &DelegateId::new(id))
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        // A member re-elected holds a newer seat in the same council: the membership stays.
+        let reelected: Option<(String,)> = sqlx::query_as(
+            "select delegate_id from delegate
+             where member_id = $1 and parent_id = $2 and status = 'active' and term_ends_at > $3",
+        )
+        .bind(delegate.member_id.as_str())
+        .bind(delegate.parent_id.as_str())
+        .bind(now)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(backend_error)?;
+        end_seat(
+            conn,
+            &delegate,
+            DelegateStatus::Ended,
+            now,
+            reelected.is_none(),
+        )
+        .await?;
+        ended += 1;
+    }
+    Ok(ended)
+}

@@ -190,6 +190,40 @@ pub(crate) async fn a_decided_election_seats_its_winners_and_a_new_term_ends_the
     assert!(codes.contains(&"delegate-seated") && codes.contains(&"delegate-unseated"));
 }
 
+pub(crate) async fn a_term_that_runs_out_ends_the_seat_and_the_membership_that_came_with_it(
+    db: &Db,
+) {
+    let (garment, city, m) = federation_of_garment(db).await;
+    let (rosa, lupe, ana) = (&m[0], &m[1], &m[2]);
+    let (motion, record) = election("e1", &garment, &city, Some(rosa), 2, &[lupe, ana, rosa]);
+    db.create_election(&motion, &record).await.unwrap();
+    decide_ranked(db, &motion.id, rosa, NOW + 100).await;
+    let ends = db.delegates_of(&garment).await.unwrap()[0].term_ends_at;
+    assert_eq!(db.end_expired_terms(ends - 1).await.unwrap(), 0);
+    assert!(db.membership(&city, lupe).await.unwrap().is_some());
+    assert_eq!(db.end_expired_terms(ends).await.unwrap(), 2);
+    let delegates = db.delegates_of(&garment).await.unwrap();
+    assert!(delegates.iter().all(|d| d.status == DelegateStatus::Ended));
+    assert!(delegates.iter().all(|d| d.ended_at == Some(ends)));
+    assert!(db.membership(&city, lupe).await.unwrap().is_none());
+    assert!(db.membership(&city, ana).await.unwrap().is_none());
+    assert_eq!(
+        db.end_expired_terms(ends + 1).await.unwrap(),
+        0,
+        "once only"
+    );
+    let garment_minutes = db.minutes(&garment).await.unwrap();
+    assert_eq!(verify_chain(&garment_minutes), Ok(()));
+    let ended = events(&garment_minutes)
+        .into_iter()
+        .filter(|c| *c == "delegate-term-ended")
+        .count();
+    assert_eq!(ended, 2);
+    let city_minutes = db.minutes(&city).await.unwrap();
+    assert_eq!(verify_chain(&city_minutes), Ok(()));
+    assert!(events(&city_minutes).contains(&"delegate-unseated"));
+}
+
 /// A mandate motion of garment on `higher`, in discussion.
 pub(crate) fn mandate_motion(id: &str, garment: &CouncilId, mover: &MemberId) -> MotionRecord {
     MotionRecord {
@@ -439,9 +473,27 @@ pub(crate) async fn a_recall_at_a_lower_threshold_opens_a_recall_vote_that_decid
         DelegateStatus::Active,
         "still sitting while the council votes"
     );
+    assert!(db.unsettled_recall_votes().await.unwrap().is_empty());
+    let kept = count(
+        &vote.rules,
+        &[],
+        &[(Choice::YesNo(YesNo::No), 2)],
+        Some(3),
+        7,
+    )
+    .unwrap();
+    db.decide(&vote.id, NOW + 399, &|_| Ok(kept.clone()))
+        .await
+        .unwrap();
+    // Counted, not yet settled: the sweep finds it.
+    assert_eq!(
+        db.unsettled_recall_votes().await.unwrap(),
+        [vote.id.clone()]
+    );
     db.recall_vote_decided(&recall, false, NOW + 400, None)
         .await
         .unwrap();
+    assert!(db.unsettled_recall_votes().await.unwrap().is_empty());
     assert_eq!(
         db.recall(&recall).await.unwrap().unwrap().recall.state(),
         RecallState::Failed

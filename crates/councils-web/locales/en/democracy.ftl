@@ -115,3 +115,4 @@ error-delegates-only = In this council only the delegates of its constituent cou
 error-not-a-parent = This council does not send delegates to that council.
 error-recall-open = A recall of this delegate is already open, or the delegate no longer sits.
 error-no-referendum = Only a motion of a council with constituents, before voting opens, can be put to a referendum.
+error-seated-for-another = One of the candidates already sits in that council for another council. A person holds one seat in a council.

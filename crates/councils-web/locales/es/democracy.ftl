@@ -115,3 +115,4 @@ error-delegates-only = En este consejo solo votan las delegadas de sus consejos 
 error-not-a-parent = Este consejo no envía delegadas a ese consejo.
 error-recall-open = Ya hay una revocación abierta de esta delegada, o la delegada ya no tiene puesto.
 error-no-referendum = Solo una moción de un consejo con consejos miembros, antes de abrir la votación, puede someterse a referendo.
+error-seated-for-another = Una de las candidaturas ya ocupa un puesto en ese consejo por otro consejo. Cada persona ocupa un solo puesto en un consejo.

@@ -30,6 +30,9 @@ struct AccountPage {
     handle: String,
     email: String,
     sessions: Vec<SessionLine>,
+    /// The VAPID public key for this browser's push button; `None` hides it.
+    push_key: Option<String>,
+    devices: Vec<crate::pages::push::DeviceLine>,
     error: Option<String>,
     saved: bool,
 }
@@ -59,6 +62,8 @@ async fn account_page(
         handle: actor.handle.to_string(),
         email: state.app.email(actor).await?.unwrap_or_default(),
         sessions,
+        push_key: state.app.config().push_public_key.clone(),
+        devices: crate::pages::push::devices(state, actor, &viewer.tr).await?,
         error: error.map(|e| viewer.tr.t(&format!("error-{}", e.code()))),
         saved,
     };

@@ -1,0 +1,235 @@
+//! A real SMTP receiver on 127.0.0.1:0 for tests: mailin's SMTP state machine over tokio
+//! sockets, handing each mail it accepts to the test.
+
+use mailin::response::{self, Action};
+use mailin::{AuthMechanism, Handler, Response, SessionBuilder};
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+
+/// A mail as the receiver got it.
+#[derive(Clone, Debug)]
+pub struct ReceivedMail {
+    pub from: String,
+    pub to: Vec<String>,
+    /// The whole message as sent: headers and body.
+    pub data: String,
+    /// The user and password the client signed in with, if it did.
+    pub auth: Option<(String, String)>,
+}
+
+impl ReceivedMail {
+    /// A header's value (the first of that name), unfolded.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let (head, _) = self.data.split_once("\r\n\r\n")?;
+        let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
+        unfolded.split("\r\n").find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name)
+                .then(|| value.trim().to_string())
+        })
+    }
+
+    /// The body as text, undoing its transfer encoding (7bit, quoted-printable or base64).
+    pub fn text_body(&self) -> String {
+        let (_, body) = self.data.split_once("\r\n\r\n").unwrap_or(("", &self.data));
+        let encoding = self
+            .header("content-transfer-encoding")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let bytes = match encoding.as_str() {
+            "base64" => base64::Engine::decode(
+                &base64::engine::general_purpose::STANDARD,
+                body.split_whitespace().collect::<String>(),
+            )
+            .expect("a base64 body"),
+            "quoted-printable" => quoted_printable(body),
+            _ => body.as_bytes().to_vec(),
+        };
+        String::from_utf8(bytes)
+            .expect("a UTF-8 body")
+            .replace("\r\n", "\n")
+            .trim_end()
+            .to_string()
+    }
+}
+
+/// Decodes quoted-printable (RFC 2045 section 6.7): `=XX` escapes and `=` soft line breaks.
+fn quoted_printable(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' {
+            if bytes[i + 1..].starts_with(b"\r\n") {
+                i += 3;
+                continue;
+            }
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).expect("an escape");
+            out.push(u8::from_str_radix(hex, 16).expect("a hex escape"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// An SMTP server accepting every mail, until dropped.
+pub struct SmtpReceiver {
+    pub addr: SocketAddr,
+    mails: mpsc::UnboundedReceiver<ReceivedMail>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SmtpReceiver {
+    /// Starts listening on 127.0.0.1 on a free port, without sign-in.
+    pub async fn start() -> Self {
+        Self::listen(false).await
+    }
+
+    /// As [`SmtpReceiver::start`], requiring the client to sign in (AUTH PLAIN or LOGIN;
+    /// any user and password is accepted and recorded).
+    pub async fn start_requiring_auth() -> Self {
+        Self::listen(true).await
+    }
+
+    async fn listen(auth: bool) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a port for the SMTP receiver");
+        let addr = listener.local_addr().expect("its address");
+        let (sender, mails) = mpsc::unbounded_channel();
+        let task = tokio::spawn(async move {
+            while let Ok((socket, peer)) = listener.accept().await {
+                tokio::spawn(converse(socket, peer.ip(), auth, sender.clone()));
+            }
+        });
+        Self { addr, mails, task }
+    }
+
+    /// The next mail received; panics after 10 seconds without one.
+    pub async fn next_mail(&mut self) -> ReceivedMail {
+        tokio::time::timeout(Duration::from_secs(10), self.mails.recv())
+            .await
+            .expect("a mail within 10 s")
+            .expect("the receiver runs")
+    }
+
+    /// Whether no mail has arrived yet (and not been taken by [`SmtpReceiver::next_mail`]).
+    pub fn is_empty(&mut self) -> bool {
+        self.mails.try_recv().is_err()
+    }
+}
+
+impl Drop for SmtpReceiver {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn converse(
+    socket: tokio::net::TcpStream,
+    peer: IpAddr,
+    auth: bool,
+    mails: mpsc::UnboundedSender<ReceivedMail>,
+) {
+    let mut builder = SessionBuilder::new("receiver.test");
+    if auth {
+        builder
+            .enable_auth(AuthMechanism::Plain)
+            .enable_auth(AuthMechanism::Login)
+            // No TLS on loopback in tests; the client must still be allowed to sign in.
+            .insecure_enable_plaintext_auth();
+    }
+    let mut session = builder.build(
+        peer,
+        Collector {
+            mails,
+            mail: None,
+            auth: None,
+        },
+    );
+    let (read, mut write) = socket.into_split();
+    let mut lines = BufReader::new(read);
+    if write_response(&mut write, &session.greeting())
+        .await
+        .is_err()
+    {
+        return;
+    }
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match lines.read_until(b'\n', &mut line).await {
+            Ok(0) | Err(_) => return,
+            Ok(_) => {}
+        }
+        let answer = session.process(&line);
+        match answer.action {
+            Action::NoReply => {}
+            Action::Close => {
+                let _ = write_response(&mut write, &answer).await;
+                return;
+            }
+            Action::Reply | Action::UpgradeTls => {
+                if write_response(&mut write, &answer).await.is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+async fn write_response(
+    write: &mut tokio::net::tcp::OwnedWriteHalf,
+    answer: &Response,
+) -> std::io::Result<()> {
+    let bytes = answer.buffer()?;
+    write.write_all(&bytes).await
+}
+
+struct Collector {
+    mails: mpsc::UnboundedSender<ReceivedMail>,
+    mail: Option<ReceivedMail>,
+    auth: Option<(String, String)>,
+}
+
+impl Handler for Collector {
+    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
+        self.mail = Some(ReceivedMail {
+            from: from.to_string(),
+            to: to.to_vec(),
+            data: String::new(),
+            auth: self.auth.clone(),
+        });
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if let Some(mail) = &mut self.mail {
+            mail.data.push_str(&String::from_utf8_lossy(buf));
+        }
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        if let Some(mail) = self.mail.take() {
+            let _ = self.mails.send(mail);
+        }
+        response::OK
+    }
+
+    fn auth_plain(&mut self, _authorization: &str, user: &str, password: &str) -> Response {
+        self.auth = Some((user.to_string(), password.to_string()));
+        response::AUTH_OK
+    }
+
+    fn auth_login(&mut self, user: &str, password: &str) -> Response {
+        self.auth = Some((user.to_string(), password.to_string()));
+        response::AUTH_OK
+    }
+}
