@@ -488,7 +488,7 @@ pub(crate) async fn a_recall_at_a_lower_threshold_opens_a_recall_vote_that_decid
     // Counted, not yet settled: the sweep finds it.
     assert_eq!(
         db.unsettled_recall_votes().await.unwrap(),
-        [vote.id.clone()]
+        std::slice::from_ref(&vote.id)
     );
     db.recall_vote_decided(&recall, false, NOW + 400, None)
         .await
