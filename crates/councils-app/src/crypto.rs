@@ -144,6 +144,42 @@ impl FieldCipher {
         out
     }
 
+    /// Encrypts bytes (a photo) for the row `owner`, as [`FieldCipher::encrypt`] does text.
+    pub fn seal_bytes(&self, owner: &str, plaintext: &[u8]) -> Vec<u8> {
+        let mut nonce = [0u8; 24];
+        OsRng.fill_bytes(&mut nonce);
+        let sealed = self
+            .cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext,
+                    aad: owner.as_bytes(),
+                },
+            )
+            .expect("encryption of bytes in memory cannot fail");
+        let mut out = nonce.to_vec();
+        out.extend(sealed);
+        out
+    }
+
+    /// Decrypts bytes sealed by [`FieldCipher::seal_bytes`] for the same owner.
+    pub fn open_bytes(&self, owner: &str, stored: &[u8]) -> Result<Vec<u8>, DecryptError> {
+        if stored.len() < 24 {
+            return Err(DecryptError);
+        }
+        let (nonce, sealed) = stored.split_at(24);
+        self.cipher
+            .decrypt(
+                XNonce::from_slice(nonce),
+                Payload {
+                    msg: sealed,
+                    aad: owner.as_bytes(),
+                },
+            )
+            .map_err(|_| DecryptError)
+    }
+
     /// Decrypts a field written by [`FieldCipher::encrypt`] for the same owner.
     pub fn decrypt(&self, owner: &str, stored: &[u8]) -> Result<String, DecryptError> {
         if stored.len() < 24 {

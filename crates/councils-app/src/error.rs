@@ -3,8 +3,11 @@
 
 use crate::ports::StoreError;
 use councils_domain::council::SlugError;
+use councils_domain::emergency::PlanError;
+use councils_domain::evidence::EvidenceError;
 use councils_domain::federation::FederationError;
 use councils_domain::handle::HandleError;
+use councils_domain::incident::IncidentError;
 use councils_domain::motion::{BallotError, MotionError, OptionsError, TextError};
 use councils_domain::passphrase::PassphraseError;
 use councils_domain::report::ReportError;
@@ -98,6 +101,15 @@ pub enum AppError {
     /// A push subscription a browser sent is not one the server can deliver to.
     #[error("not a push subscription this server can use")]
     PushSubscriptionInvalid,
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error(transparent)]
+    Incident(#[from] IncidentError),
+    #[error(transparent)]
+    Evidence(#[from] EvidenceError),
+    /// An export key that is neither an age public key (`age1...`) nor a passphrase.
+    #[error("not an age public key")]
+    ExportKey,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -145,6 +157,10 @@ impl AppError {
             AppError::SeatedForAnother => "seated-for-another",
             AppError::Report(e) => e.code(),
             AppError::PushSubscriptionInvalid => "push-subscription-invalid",
+            AppError::Plan(e) => e.code(),
+            AppError::Incident(e) => e.code(),
+            AppError::Evidence(e) => e.code(),
+            AppError::ExportKey => "export-key",
             AppError::Internal(_) => "internal",
         }
     }

@@ -26,6 +26,7 @@ pub mod ports;
 pub mod push;
 pub mod rapid_response;
 pub mod read_cache;
+pub mod records;
 pub mod session;
 pub mod throttle;
 

@@ -77,6 +77,18 @@ id_type!(
 );
 
 id_type!(
+    /// A member's emergency plan: a message written in advance and the contacts it goes to.
+    PlanId
+);
+id_type!(
+    /// An incident record: an account of what happened, for lawyers, with its evidence.
+    IncidentId
+);
+id_type!(
+    /// A photo attached to an incident record.
+    EvidenceId
+);
+id_type!(
     /// A rapid-response report filed to a committee; once confirmed, the same id is its alert.
     ReportId
 );

@@ -19,6 +19,11 @@ pub mod role;
 pub mod seat;
 pub mod term;
 pub mod vouching;
+// Rapid response: emergency plans and incident records with their evidence.
+pub mod emergency;
+pub mod evidence;
+pub mod incident;
+pub use ids::{EvidenceId, IncidentId, PlanId};
 
 pub use council::{Council, CouncilKind, CouncilName, CouncilSettings, Slug};
 pub use delegation::{DelegationRules, VoteWeighting, consecutive_terms, delegate_weights};

@@ -17,6 +17,7 @@ mod membership;
 mod minutes;
 mod motion;
 mod push;
+mod records;
 mod relay;
 mod report;
 mod rows;

@@ -18,10 +18,13 @@ mod democracy;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
+#[path = "conformance/records.rs"]
+mod records;
 use ballots::*;
 use democracy::*;
 use members::*;
 use motions::*;
+use records::*;
 
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
@@ -87,6 +90,9 @@ conformance!(
     a_referendum_is_called_once_before_voting_and_reaches_the_subtree,
     a_delegate_removed_from_their_council_or_whose_link_ends_leaves_their_seat,
     a_ranked_mandate_is_the_schulze_order_or_free_where_a_tie_cannot_be_followed,
+    a_member_has_one_plan_whose_sendings_go_with_it,
+    photos_go_in_all_or_none_within_a_records_room,
+    rights_contacts_are_set_and_replaced,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

@@ -43,6 +43,9 @@ pub fn status_of(error: &AppError) -> StatusCode {
             StatusCode::CONFLICT
         }
         AppError::SignInThrottled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Evidence(councils_domain::evidence::EvidenceError::TooLarge) => {
+            StatusCode::PAYLOAD_TOO_LARGE
+        }
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }

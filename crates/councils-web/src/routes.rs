@@ -5,16 +5,18 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, join, landing, language, members, minutes,
-    motion, push, report, settings, sign_in,
+    motion, push, records, report, settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
 };
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
 use axum::{Router, middleware};
+use records::incident::UPLOAD_BODY_LIMIT;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -184,6 +186,49 @@ pub fn router(state: WebState) -> Router {
             post(members::revoke_role),
         )
         .route("/c/{slug}/members/{member}/remove", post(members::remove))
+        // Emergency plans, incident records, know your rights (pages/records/).
+        .route("/plan", get(records::plan::show).post(records::plan::save))
+        .route("/plan/delete", post(records::plan::delete))
+        .route(
+            "/plan/send",
+            get(records::plan::confirm).post(records::plan::send),
+        )
+        .route("/plan/test", post(records::plan::test))
+        .route("/c/{slug}/plans", get(records::plan::committee))
+        .route(
+            "/c/{slug}/plans/{id}/send",
+            get(records::plan::confirm_for).post(records::plan::send_for),
+        )
+        .route(
+            "/c/{slug}/incidents",
+            get(records::incident::list).post(records::incident::file),
+        )
+        .route("/c/{slug}/incidents/new", get(records::incident::new))
+        .route("/c/{slug}/incidents/{id}", get(records::incident::show))
+        .route(
+            "/c/{slug}/incidents/{id}/photos",
+            post(records::incident::upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/c/{slug}/incidents/{id}/photos/{photo}",
+            get(records::incident::photo),
+        )
+        .route(
+            "/c/{slug}/incidents/{id}/photos/{photo}/delete",
+            post(records::incident::delete_photo),
+        )
+        .route(
+            "/c/{slug}/incidents/{id}/export",
+            post(records::incident::export),
+        )
+        .route(
+            "/c/{slug}/incidents/{id}/delete",
+            post(records::incident::delete),
+        )
+        .route(
+            "/c/{slug}/rights",
+            get(records::rights::show).post(records::rights::set_contacts),
+        )
         .route("/account", get(account::show))
         .route("/account/language", post(account::language))
         .route("/account/handle", post(account::handle))
@@ -314,6 +359,42 @@ pub fn router(state: WebState) -> Router {
                 .delete(api::push::unsubscribe),
         )
         .route("/push/subscriptions/{id}", delete(api::push::remove))
+        .route(
+            "/plan",
+            get(api::records::my_plan)
+                .put(api::records::save_plan)
+                .delete(api::records::delete_plan),
+        )
+        .route("/plan/sendings", post(api::records::send_plan))
+        .route("/councils/{slug}/plans", get(api::records::committee_plans))
+        .route(
+            "/councils/{slug}/plans/{id}/sendings",
+            post(api::records::send_plan_for),
+        )
+        .route(
+            "/councils/{slug}/incidents",
+            get(api::records::incidents).post(api::records::file_incident),
+        )
+        .route(
+            "/councils/{slug}/incidents/{id}",
+            get(api::records::incident).delete(api::records::delete_incident),
+        )
+        .route(
+            "/councils/{slug}/incidents/{id}/photos",
+            post(api::records::upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/councils/{slug}/incidents/{id}/photos/{photo}",
+            get(api::records::photo).delete(api::records::delete_photo),
+        )
+        .route(
+            "/councils/{slug}/incidents/{id}/export",
+            post(api::records::export),
+        )
+        .route(
+            "/councils/{slug}/rights",
+            get(api::records::rights).put(api::records::set_rights),
+        )
         .route_layer(middleware::from_fn(access_log));
 
     let mut router = Router::new()
@@ -322,7 +403,10 @@ pub fn router(state: WebState) -> Router {
         .with_state(state.clone())
         .layer(CsrfLayer::new().with_rejection_response(|_| csrf_refused()))
         .layer(middleware::from_fn(render_errors))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // Extractors read at most BODY_LIMIT; photo uploads (their own DefaultBodyLimit above)
+        // up to UPLOAD_BODY_LIMIT, which also bounds every request's body.
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT))
         .layer(middleware::from_fn(limit_headers));
     for (name, value) in baseline_headers(state.tls) {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));

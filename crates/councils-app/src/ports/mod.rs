@@ -7,6 +7,7 @@ mod delivery;
 mod democracy;
 mod motion;
 mod push;
+mod records;
 mod report;
 use councils_domain::federation::FederationError;
 use councils_domain::{
@@ -23,6 +24,10 @@ pub use motion::{
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 pub use push::{PushStore, PushSubscriptionRecord};
+pub use records::{
+    EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
+    RecordsStore, RightsContacts,
+};
 pub use report::{
     NewUpdate, RapidResponseSettings, ReportCounts, ReportRecord, ReportStep, ReportStore,
     ResponseRecord, UpdateRecord,
@@ -187,6 +192,7 @@ pub trait Store:
     + DemocracyStore
     + ReportStore
     + PushStore
+    + RecordsStore
 {
 }
 
@@ -201,6 +207,7 @@ impl<T> Store for T where
         + DemocracyStore
         + ReportStore
         + PushStore
+        + RecordsStore
 {
 }
 

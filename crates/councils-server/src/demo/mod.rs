@@ -16,10 +16,12 @@ use std::net::SocketAddr;
 
 mod alerts;
 mod motions;
+mod records;
 mod specs;
 
 pub use alerts::seed as seed_alerts;
 pub use motions::seed as seed_motions;
+pub use records::seed as seed_records;
 
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
 
@@ -368,12 +370,16 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     // Motions go through the use cases, which need the instance key for ballot ids.
     let (app, db) = server::build_app(&config, "http://127.0.0.1").await?;
     let seeded = motions::seed(&app, &db).await;
-    let alerted = match seeded {
+    let seeded = match seeded {
         Ok(()) => alerts::seed(&app, &db).await,
         Err(e) => Err(e),
     };
+    let planner = match seeded {
+        Ok(()) => records::seed(&app, &db).await,
+        Err(error) => Err(error),
+    };
     db.close().await;
-    alerted?;
+    let planner = planner?;
     let running = server::start(config).await?;
     println!("councils demo is serving at {}", running.url);
     println!("Every demo account's passphrase: {passphrase}");
@@ -384,6 +390,10 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     println!(
         "Sign in at {}/sign-in, for example as rosa (organiser of garment-workers).",
         running.url
+    );
+    println!(
+        "An emergency plan to try: sign in as {planner} ({}) and open /plan.",
+        records::COMMITTEE
     );
     running.run_until_signal().await
 }

@@ -6,6 +6,7 @@ pub mod democracy;
 pub mod motions;
 pub mod openapi;
 pub mod push;
+pub mod records;
 pub mod reports;
 pub mod sessions;
 pub mod stream;

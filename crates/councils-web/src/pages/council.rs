@@ -36,6 +36,10 @@ impl CouncilPage {
     fn organiser(&self) -> bool {
         self.v.standing.may(Action::ManageMembers)
     }
+    fn may_send_plans(&self) -> bool {
+        councils_domain::emergency::may_trigger_for(&self.v.standing)
+    }
+
     fn active(&self) -> bool {
         self.v.standing.may(Action::Vouch)
     }
