@@ -284,6 +284,35 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
         "the responder's page is still the queue it opened"
     );
 
+    // Every rapid-response page, and the emergency plan and know-your-rights pages, pass
+    // axe-core in both languages.
+    if let Some(axe) = axe_source() {
+        let mut violations = Vec::new();
+        for language in ["en", "es"] {
+            vera.open("/c/boyle/alerts").await;
+            vera.switch_language(language).await;
+            let pages = [
+                ("alerts", "/c/boyle/alerts".to_string()),
+                ("report-new", "/c/boyle/reports/new".to_string()),
+                ("alert", format!("/reports/{id}")),
+                ("false-alarm", format!("/reports/{false_alarm}")),
+                ("plan", "/plan".to_string()),
+                ("rights", "/c/boyle/rights".to_string()),
+            ];
+            for (name, path) in pages {
+                vera.open(&path).await;
+                assert_eq!(vera.status().await, 200, "{path}");
+                assert_eq!(vera.lang().await, language, "{path}");
+                violations.extend(vera.axe(&axe, name, language).await);
+            }
+        }
+        assert!(
+            violations.is_empty(),
+            "serious or critical accessibility violations:\n{}",
+            violations.join("\n")
+        );
+    }
+
     for browser in [vera, rita, rosa, mateo] {
         browser.close().await;
     }
