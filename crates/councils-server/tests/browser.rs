@@ -7,6 +7,8 @@
 //! never from a CDN. With `COUNCILS_SCREENSHOTS=<folder>` the tour of the main pages saves PNGs
 //! there, at phone and desktop width, in English and Spanish: `council-es-phone.png`.
 
+// Shared with the other browser tests, which use parts this one does not.
+#[allow(dead_code)]
 #[path = "browser/driver.rs"]
 mod driver;
 #[path = "browser/world.rs"]
@@ -15,15 +17,8 @@ mod world;
 use councils_domain::{CouncilKind, Role};
 use councils_testkit::{PASSPHRASE, TestApp};
 use driver::*;
-use std::time::Duration;
 use world::*;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// How long a page may take to show what a step waits for.
-const PATIENCE: Duration = Duration::from_secs(15);
-/// The viewports of the screenshots: a common phone, and a laptop.
-const SIZES: [(&str, u32, u32); 2] = [("phone", 390, 844), ("desktop", 1280, 900)];
 /// The pages the tour photographs (the others it only checks), to keep the folder small.
 const PHOTOGRAPHED: [&str; 8] = [
     "landing",

@@ -13,12 +13,6 @@ use councils_domain::report::{Decision, FactsDraft};
 use councils_domain::{CouncilKind, Language, Role};
 use councils_testkit::TestApp;
 use driver::*;
-use std::time::Duration;
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const PATIENCE: Duration = Duration::from_secs(15);
-const SIZES: [(&str, u32, u32); 2] = [("phone", 390, 844), ("desktop", 1280, 900)];
 
 /// Marks the page so that a reload (which would forget the mark) can be told apart from a
 /// live change.

@@ -10,12 +10,6 @@ mod driver;
 use councils_domain::{CouncilKind, Language, Role};
 use councils_testkit::{TestApp, TestMember};
 use driver::*;
-use std::time::Duration;
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const PATIENCE: Duration = Duration::from_secs(15);
-const SIZES: [(&str, u32, u32); 2] = [("phone", 390, 844), ("desktop", 1280, 900)];
 
 /// The garment workers' committee: rosa organises, lupe and ana (who reads Spanish) are
 /// members.

@@ -20,12 +20,6 @@ use councils_testkit::TestApp;
 use councils_web::WebState;
 use driver::*;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const PATIENCE: Duration = Duration::from_secs(15);
-const SIZES: [(&str, u32, u32); 2] = [("phone", 390, 844), ("desktop", 1280, 900)];
 
 #[derive(Default)]
 struct RecordingMailer(Mutex<Vec<Mail>>);

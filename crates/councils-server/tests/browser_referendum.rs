@@ -9,32 +9,8 @@
 mod driver;
 
 use councils_domain::{CouncilKind, Language, Role};
-use councils_testkit::{TestApp, TestMember};
+use councils_testkit::TestApp;
 use driver::*;
-use std::time::Duration;
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const PATIENCE: Duration = Duration::from_secs(15);
-const SIZES: [(&str, u32, u32); 2] = [("phone", 390, 844), ("desktop", 1280, 900)];
-
-/// A same-origin form post, as the pages send it; answers the redirect's target.
-async fn form(app: &TestApp, who: &TestMember, path: &str, fields: &[(&str, &str)]) -> String {
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let answer = client
-        .post(format!("{}{path}", app.url))
-        .header("cookie", who.cookie())
-        .header("origin", &app.url)
-        .form(fields)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), 303, "POST {path}");
-    answer.headers()["location"].to_str().unwrap().to_string()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn base_members_of_two_councils_vote_a_city_referendum_from_their_own_councils_pages() {

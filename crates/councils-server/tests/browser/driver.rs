@@ -9,7 +9,36 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use super::{CHROMEDRIVER, CHROMIUM, PATIENCE, SIZES};
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// How long a page may take to show what a step waits for.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+/// The viewports of the screenshots: a common phone, and a laptop.
+pub const SIZES: [(&str, u32, u32); 2] = [("phone", 390, 844), ("desktop", 1280, 900)];
+
+/// A same-origin form post, as the pages send it, for the steps a journey does not watch;
+/// answers the redirect's target.
+pub async fn form(
+    app: &councils_testkit::TestApp,
+    who: &councils_testkit::TestMember,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> String {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let answer = client
+        .post(format!("{}{path}", app.url))
+        .header("cookie", who.cookie())
+        .header("origin", &app.url)
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 303, "POST {path}");
+    answer.headers()["location"].to_str().unwrap().to_string()
+}
 
 /// Whether the browser tests can run here; under `CI=true` a missing browser fails.
 pub fn browser_installed() -> bool {
