@@ -7,7 +7,7 @@
 //! amendment vote on it is decided.
 
 use crate::crypto::new_id;
-use crate::motion::{MotionDraft, VOTING_HOURS_MAX};
+use crate::motion::MotionDraft;
 use crate::ports::{AmendmentStatus, MotionDefaults, MotionRecord};
 use crate::{Actor, App, AppError};
 use councils_domain::motion::{MotionText, Phase};
@@ -41,11 +41,7 @@ impl App {
         if amendment.status != AmendmentStatus::Proposed || motion.phase != Phase::Discussion {
             return Err(AppError::MotionChanged);
         }
-        let closes_at = match hours {
-            None | Some(0) => None,
-            Some(h) if h <= VOTING_HOURS_MAX => Some(self.now() + i64::from(h) * 3600),
-            Some(_) => return Err(AppError::BadValue),
-        };
+        let closes_at = self.voting_closes_at(hours)?;
         let defaults = self.store.motion_defaults(&council.id).await?;
         let (kind, rules) = MotionDraft {
             kind: "ordinary".into(),

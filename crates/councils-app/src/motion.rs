@@ -353,11 +353,7 @@ impl App {
         {
             return Err(AppError::AmendmentPending);
         }
-        let closes_at = match hours {
-            None | Some(0) => None,
-            Some(h) if h <= VOTING_HOURS_MAX => Some(self.now() + i64::from(h) * 3600),
-            Some(_) => return Err(AppError::BadValue),
-        };
+        let closes_at = self.voting_closes_at(hours)?;
         let entitled = self.entitled(&council, &motion).await?;
         self.change_phase(
             &motion,
@@ -367,6 +363,16 @@ impl App {
             closes_at,
         )
         .await
+    }
+
+    /// When voting opened now closes by itself after `hours` (none, or 0, to close it by
+    /// hand); more than [`VOTING_HOURS_MAX`] is refused.
+    pub(crate) fn voting_closes_at(&self, hours: Option<u32>) -> Result<Option<i64>, AppError> {
+        match hours {
+            None | Some(0) => Ok(None),
+            Some(h) if h <= VOTING_HOURS_MAX => Ok(Some(self.now() + i64::from(h) * 3600)),
+            Some(_) => Err(AppError::BadValue),
+        }
     }
 
     pub(crate) async fn change_phase(
