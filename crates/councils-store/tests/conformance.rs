@@ -18,12 +18,15 @@ mod democracy;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
+#[path = "conformance/recall.rs"]
+mod recall;
 #[path = "conformance/records.rs"]
 mod records;
 use ballots::*;
 use democracy::*;
 use members::*;
 use motions::*;
+use recall::*;
 use records::*;
 
 macro_rules! conformance {
