@@ -6,7 +6,7 @@
 //! by every subscriber (cloning [`Bytes`] counts a reference, it copies nothing), so telling
 //! 18,000 responders costs 18,000 map lookups and channel sends, not 18,000 serialisations.
 
-use crate::ports::{Notice, Notifier};
+use crate::ports::{Notice, NoticeTopic, Notifier};
 use async_trait::async_trait;
 use bytes::Bytes;
 use councils_domain::MemberId;
@@ -86,11 +86,14 @@ impl LiveHub {
         self.members.read().expect("live hub lock").len()
     }
 
-    /// The server-sent-event frame of a notice: `data: {"kind":...,"report_id":...}`.
+    /// The server-sent-event frame of a notice: `data: {"kind":...,"subject":...}`. Notices
+    /// of rapid response also carry the subject as `report_id`, as the API promises.
     pub fn frame(notice: &Notice) -> Bytes {
+        let report_id = (notice.kind.topic() == NoticeTopic::Alerts).then_some(&notice.subject);
         let json = serde_json::json!({
             "kind": notice.kind.code(),
-            "report_id": notice.subject,
+            "subject": notice.subject,
+            "report_id": report_id,
             "council_id": notice.council.as_str(),
             "path": notice.path,
         });
@@ -151,6 +154,7 @@ mod tests {
         let json: serde_json::Value =
             serde_json::from_str(text.trim_start_matches("data: ").trim()).unwrap();
         assert_eq!(json["report_id"], "r1");
+        assert_eq!(json["subject"], "r1");
         assert_eq!(json["kind"], "alert-raised");
     }
 

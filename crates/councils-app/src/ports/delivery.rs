@@ -56,6 +56,57 @@ impl NoticeKind {
     pub fn is_urgent(self) -> bool {
         !matches!(self, NoticeKind::ReportChanged)
     }
+
+    /// The topic a member chooses how to hear about (live only, push, email or a digest).
+    /// Urgent kinds come at once whatever was chosen.
+    pub fn topic(self) -> NoticeTopic {
+        match self {
+            NoticeKind::ReportFiled
+            | NoticeKind::ReportChanged
+            | NoticeKind::AlertRaised
+            | NoticeKind::AlertUpdated
+            | NoticeKind::AlertClosed
+            | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
+        }
+    }
+}
+
+/// What a member chooses, per topic, how to hear about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NoticeTopic {
+    Alerts,
+    Motions,
+    Mandates,
+    Grievances,
+    Events,
+    MutualAid,
+    Publications,
+}
+
+impl NoticeTopic {
+    /// Every topic, in the order the settings page lists them.
+    pub const ALL: [NoticeTopic; 7] = [
+        NoticeTopic::Alerts,
+        NoticeTopic::Motions,
+        NoticeTopic::Mandates,
+        NoticeTopic::Grievances,
+        NoticeTopic::Events,
+        NoticeTopic::MutualAid,
+        NoticeTopic::Publications,
+    ];
+
+    /// The code in storage and translation keys (`notice-topic-mutual-aid`).
+    pub fn code(self) -> &'static str {
+        match self {
+            NoticeTopic::Alerts => "alerts",
+            NoticeTopic::Motions => "motions",
+            NoticeTopic::Mandates => "mandates",
+            NoticeTopic::Grievances => "grievances",
+            NoticeTopic::Events => "events",
+            NoticeTopic::MutualAid => "mutual-aid",
+            NoticeTopic::Publications => "publications",
+        }
+    }
 }
 
 /// Tells members about notices. Delivery is best effort and never fails the use case that

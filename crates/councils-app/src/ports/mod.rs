@@ -14,7 +14,9 @@ use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
     MemberId, MembershipStatus, MinutesEntry, Role, SessionId, Slug,
 };
-pub use delivery::{Mail, MailError, Mailer, NoMailer, NoNotifier, Notice, NoticeKind, Notifier};
+pub use delivery::{
+    Mail, MailError, Mailer, NoMailer, NoNotifier, Notice, NoticeKind, NoticeTopic, Notifier,
+};
 pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
