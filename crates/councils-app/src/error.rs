@@ -110,6 +110,10 @@ pub enum AppError {
     /// An export key that is neither an age public key (`age1...`) nor a passphrase.
     #[error("not an age public key")]
     ExportKey,
+    #[error(transparent)]
+    Strike(#[from] councils_domain::strike::StrikeError),
+    #[error(transparent)]
+    Ledger(#[from] councils_domain::ledger::LedgerError),
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -161,6 +165,8 @@ impl AppError {
             AppError::Incident(e) => e.code(),
             AppError::Evidence(e) => e.code(),
             AppError::ExportKey => "export-key",
+            AppError::Strike(e) => e.code(),
+            AppError::Ledger(e) => e.code(),
             AppError::Internal(_) => "internal",
         }
     }
@@ -179,6 +185,8 @@ impl From<StoreError> for AppError {
             StoreError::Conflict => AppError::MotionChanged,
             StoreError::Federation(e) => AppError::Federation(e),
             StoreError::Recall(e) => AppError::Recall(e),
+            StoreError::Strike(e) => AppError::Strike(e),
+            StoreError::Ledger(e) => AppError::Ledger(e),
             StoreError::Backend(message) => AppError::Internal(message),
         }
     }

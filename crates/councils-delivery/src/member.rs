@@ -136,6 +136,8 @@ fn urgency_and_ttl(kind: NoticeKind) -> (Urgency, Duration) {
         NoticeKind::AlertClosed | NoticeKind::ReportChanged => {
             (Urgency::Normal, Duration::from_secs(6 * HOUR))
         }
+        // Sent two hours before the shift: stale once it has started.
+        NoticeKind::PicketReminder => (Urgency::Normal, Duration::from_secs(2 * HOUR)),
     }
 }
 

@@ -37,6 +37,8 @@ pub enum NoticeKind {
     AlertClosed,
     /// A member's emergency plan was set off: the committee's legal role is told.
     PlanTriggered,
+    /// A picket shift a member signed up to starts soon.
+    PicketReminder,
 }
 
 impl NoticeKind {
@@ -49,12 +51,13 @@ impl NoticeKind {
             NoticeKind::AlertUpdated => "alert-updated",
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
+            NoticeKind::PicketReminder => "picket-reminder",
         }
     }
 
     /// Whether it comes at once whatever the member chose for other kinds (alerts do).
     pub fn is_urgent(self) -> bool {
-        !matches!(self, NoticeKind::ReportChanged)
+        !matches!(self, NoticeKind::ReportChanged | NoticeKind::PicketReminder)
     }
 
     /// The topic a member chooses how to hear about (live only, push, email or a digest).
@@ -67,6 +70,7 @@ impl NoticeKind {
             | NoticeKind::AlertUpdated
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
+            NoticeKind::PicketReminder => NoticeTopic::Events,
         }
     }
 }

@@ -9,6 +9,7 @@ mod motion;
 mod push;
 mod records;
 mod report;
+mod strike;
 use councils_domain::federation::FederationError;
 use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
@@ -33,6 +34,10 @@ pub use records::{
 pub use report::{
     NewUpdate, RapidResponseSettings, ReportCounts, ReportRecord, ReportStep, ReportStore,
     ResponseRecord, UpdateRecord,
+};
+pub use strike::{
+    MovementRecord, NewMovement, NewStrike, PartyRecord, PicketReminder, ShiftRecord,
+    StrikeCommittee, StrikePurge, StrikeRecord, StrikeStore,
 };
 use thiserror::Error;
 
@@ -60,6 +65,10 @@ pub enum StoreError {
     Federation(#[from] FederationError),
     #[error(transparent)]
     Recall(#[from] councils_domain::RecallError),
+    #[error(transparent)]
+    Strike(#[from] councils_domain::strike::StrikeError),
+    #[error(transparent)]
+    Ledger(#[from] councils_domain::ledger::LedgerError),
     /// The database failed. The message is for the log only and carries no personal data.
     #[error("database error: {0}")]
     Backend(String),
@@ -195,6 +204,7 @@ pub trait Store:
     + ReportStore
     + PushStore
     + RecordsStore
+    + StrikeStore
 {
 }
 
@@ -210,6 +220,7 @@ impl<T> Store for T where
         + ReportStore
         + PushStore
         + RecordsStore
+    + StrikeStore
 {
 }
 
