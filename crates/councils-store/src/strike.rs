@@ -46,7 +46,7 @@ async fn complete(conn: &mut AnyConnection, row: StrikeRow) -> Result<StrikeReco
     let (id, committee, title, status, currency, opened_at, opened_by, changed) = row;
     let parties: Vec<(String, String, i64)> = sqlx::query_as(
         "select council_id, motion_id, joined_at from strike_party where strike_id = $1 \
-         order by joined_at, council_id",
+         order by seq",
     )
     .bind(&id)
     .fetch_all(&mut *conn)
@@ -163,15 +163,22 @@ async fn insert_party(
     by: &MemberId,
     now: i64,
 ) -> Result<(), StoreError> {
+    let (last,): (Option<i64>,) =
+        sqlx::query_as("select max(seq) from strike_party where strike_id = $1")
+            .bind(strike.as_str())
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(backend_error)?;
     sqlx::query(
-        "insert into strike_party (strike_id, council_id, motion_id, joined_at, joined_by) \
-         values ($1, $2, $3, $4, $5)",
+        "insert into strike_party (strike_id, council_id, motion_id, joined_at, joined_by, seq) \
+         values ($1, $2, $3, $4, $5, $6)",
     )
     .bind(strike.as_str())
     .bind(committee.as_str())
     .bind(motion.as_str())
     .bind(now)
     .bind(by.as_str())
+    .bind(last.unwrap_or(0) + 1)
     .execute(&mut *conn)
     .await
     .map_err(vote_used)?;

@@ -89,10 +89,16 @@ pub(crate) async fn record_movement(db: &Db, m: &NewMovement) -> Result<(), Stor
             Transaction::payment(m.amount, cash)?
         }
     };
+    let (last,): (Option<i64>,) =
+        sqlx::query_as("select max(seq) from fund_movement where strike_id = $1")
+            .bind(m.strike_id.as_str())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(backend_error)?;
     sqlx::query(
         "insert into fund_movement (movement_id, strike_id, kind, cents, currency, pledge_id, \
-         payee_id, note_sealed, recorded_at, recorded_by) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         payee_id, note_sealed, recorded_at, recorded_by, seq) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(m.id.as_str())
     .bind(m.strike_id.as_str())
@@ -104,6 +110,7 @@ pub(crate) async fn record_movement(db: &Db, m: &NewMovement) -> Result<(), Stor
     .bind(m.note_sealed.clone())
     .bind(m.now)
     .bind(m.by.as_str())
+    .bind(last.unwrap_or(0) + 1)
     .execute(&mut *tx)
     .await
     .map_err(backend_error)?;
@@ -143,7 +150,7 @@ pub(crate) async fn movements(
         "select f.movement_id, f.kind, f.cents, f.currency, f.pledge_id, f.payee_id, m.handle, \
          f.note_sealed, f.recorded_at from fund_movement f \
          left join member m on m.member_id = f.payee_id \
-         where f.strike_id = $1 order by f.recorded_at, f.movement_id",
+         where f.strike_id = $1 order by f.seq",
     )
     .bind(strike.as_str())
     .fetch_all(&mut *conn)

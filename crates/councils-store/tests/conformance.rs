@@ -22,12 +22,15 @@ mod motions;
 mod recall;
 #[path = "conformance/records.rs"]
 mod records;
+#[path = "conformance/strikes.rs"]
+mod strikes;
 use ballots::*;
 use democracy::*;
 use members::*;
 use motions::*;
 use recall::*;
 use records::*;
+use strikes::*;
 
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
@@ -96,6 +99,10 @@ conformance!(
     a_member_has_one_plan_whose_sendings_go_with_it,
     photos_go_in_all_or_none_within_a_records_room,
     rights_contacts_are_set_and_replaced,
+    a_strike_opens_with_its_committee_as_a_constituent_on_a_vote_used_once,
+    a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
+    the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,
+    a_picket_is_reminded_once_and_old_shifts_are_deleted,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

@@ -31,6 +31,8 @@ create table strike_party (
     strike_id text not null constraint strike_party_strike_fk references strike (strike_id) on delete cascade,
     council_id text not null constraint strike_party_council_fk references council (council_id) on delete cascade,
     motion_id text not null constraint strike_party_motion_fk references motion (motion_id) on delete cascade,
+    -- The order they came in: 1 is the committee that opened the strike.
+    seq bigint not null,
     joined_at bigint not null,
     joined_by text constraint strike_party_by_fk references member (member_id) on delete set null,
     constraint strike_party_pk primary key (strike_id, council_id),
@@ -75,6 +77,8 @@ create table picket_signup (
 create table fund_movement (
     movement_id text primary key,
     strike_id text not null constraint fund_movement_strike_fk references strike (strike_id) on delete cascade,
+    -- Its place in the strike's ledger, from 1 (times are only to the second).
+    seq bigint not null,
     kind text not null,
     cents bigint not null,
     currency text not null,
@@ -86,9 +90,9 @@ create table fund_movement (
     note_sealed bytea,
     recorded_at bigint not null,
     recorded_by text constraint fund_movement_by_fk references member (member_id) on delete set null,
-    constraint fund_movement_cents_ck check (cents > 0)
+    constraint fund_movement_cents_ck check (cents > 0),
+    constraint fund_movement_seq_uq unique (strike_id, seq)
 );
-create index fund_movement_strike_idx on fund_movement (strike_id, recorded_at);
 create index fund_movement_payee_idx on fund_movement (payee_id);
 
 -- The double-entry lines of a movement: a debit (positive) or credit (negative) to one of
