@@ -115,6 +115,18 @@ impl Db {
         by: &MemberId,
         now: i64,
     ) -> Result<(), StoreError> {
+        let status: Option<(String,)> = sqlx::query_as(
+            "select status from council_link where constituent_id = $1 and parent_id = $2",
+        )
+        .bind(committee.as_str())
+        .bind(strike_committee.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(backend_error)?;
+        if status.as_ref().is_some_and(|(s,)| s == "active") {
+            // A constituent already (as the demo's warehouse committee is).
+            return Ok(());
+        }
         let links = self.check_link(conn, committee, strike_committee).await?;
         let existing = links
             .iter()
