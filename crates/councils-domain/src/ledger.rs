@@ -125,7 +125,12 @@ pub fn parse_cents(raw: &str) -> Result<i64, LedgerError> {
     let units: i64 = units.parse().map_err(|_| LedgerError::BadAmount)?;
     let fraction: i64 = match fraction.len() {
         0 => 0,
-        1 => fraction.parse::<i64>().map_err(|_| LedgerError::BadAmount)? * 10,
+        1 => {
+            fraction
+                .parse::<i64>()
+                .map_err(|_| LedgerError::BadAmount)?
+                * 10
+        }
         _ => fraction.parse().map_err(|_| LedgerError::BadAmount)?,
     };
     let cents = units
@@ -241,7 +246,9 @@ impl Transaction {
             if entry.cents == 0 || entry.cents.unsigned_abs() > AMOUNT_MAX as u64 {
                 return Err(LedgerError::BadAmount);
             }
-            sum = sum.checked_add(entry.cents).ok_or(LedgerError::Unbalanced)?;
+            sum = sum
+                .checked_add(entry.cents)
+                .ok_or(LedgerError::Unbalanced)?;
         }
         if sum != 0 {
             return Err(LedgerError::Unbalanced);

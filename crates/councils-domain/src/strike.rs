@@ -195,7 +195,11 @@ impl ShiftPlan {
     ) -> Result<Self, StrikeError> {
         let place = clean(place, PLACE_MAX)?;
         let span = ends_at - starts_at;
-        if span <= 0 || span > SHIFT_SPAN_MAX || needed == 0 || needed > NEEDED_MAX || ends_at <= now
+        if span <= 0
+            || span > SHIFT_SPAN_MAX
+            || needed == 0
+            || needed > NEEDED_MAX
+            || ends_at <= now
         {
             return Err(StrikeError::BadShift);
         }
@@ -336,7 +340,10 @@ mod tests {
         assert!(reminder_due(start, start - REMINDER_LEAD));
         assert!(reminder_due(start, start - 1));
         assert!(!reminder_due(start, start));
-        assert_eq!(check_shift_open(start, start), Err(StrikeError::ShiftStarted));
+        assert_eq!(
+            check_shift_open(start, start),
+            Err(StrikeError::ShiftStarted)
+        );
         assert_eq!(check_shift_open(start, start - 1), Ok(()));
     }
 

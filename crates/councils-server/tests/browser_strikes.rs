@@ -29,7 +29,10 @@ async fn a_picket_signs_up_and_the_treasurer_pays_her_while_others_see_only_tota
     ana.open("/c/garment").await;
     ana.click("a[href='/c/garment/strikes']").await;
     ana.click("#strikes a").await;
-    assert_eq!(ana.text("#demands li").await, "Back pay for every Saturday since March");
+    assert_eq!(
+        ana.text("#demands li").await,
+        "Back pay for every Saturday since March"
+    );
     ana.click(&format!("a[href='{rota}']")).await;
     assert_eq!(ana.lang().await, "es");
     assert_eq!(ana.text(".shift-gap").await, "faltan 3");
@@ -37,7 +40,11 @@ async fn a_picket_signs_up_and_the_treasurer_pays_her_while_others_see_only_tota
     ana.wait_for("#shifts .withdraw").await;
     assert_eq!(ana.text(".shift-gap").await, "faltan 2");
     assert_eq!(ana.text(".shift-people").await, "ana");
-    assert!(ana.text("#rota-gaps").await.starts_with("Faltan 2 personas"));
+    assert!(
+        ana.text("#rota-gaps")
+            .await
+            .starts_with("Faltan 2 personas")
+    );
 
     // The treasurer records a pledge, then pays ana.
     let tesorera = driver.browser(&base).await;
@@ -45,7 +52,9 @@ async fn a_picket_signs_up_and_the_treasurer_pays_her_while_others_see_only_tota
     tesorera.open(&fund).await;
     assert_eq!(tesorera.text("#fund-balance").await, "180.00 USD");
     tesorera.fill("#pledge-amount", "250").await;
-    tesorera.fill("#pledge-note", "Sindicato de panaderos").await;
+    tesorera
+        .fill("#pledge-note", "Sindicato de panaderos")
+        .await;
     tesorera.click("#pledge-form button[type=submit]").await;
     tesorera.wait_for("#movements").await;
     assert_eq!(tesorera.text("#fund-balance").await, "180.00 USD");
@@ -61,7 +70,12 @@ async fn a_picket_signs_up_and_the_treasurer_pays_her_while_others_see_only_tota
     tesorera.fill("#payment-payee", "ana").await;
     tesorera.fill("#payment-amount", "1000").await;
     tesorera.click("#payment-form button[type=submit]").await;
-    assert!(tesorera.text("#fund-error").await.contains("no tiene tanto"));
+    assert!(
+        tesorera
+            .text("#fund-error")
+            .await
+            .contains("no tiene tanto")
+    );
     assert_eq!(tesorera.text("#fund-balance").await, "150.00 USD");
 
     // Ana sees her two payments and the balance.
@@ -103,7 +117,9 @@ async fn a_picket_signs_up_and_the_treasurer_pays_her_while_others_see_only_tota
         pablo.open(&rota).await;
         pablo.screenshots(&folder, "strike-rota", "en").await;
         tesorera.open(&fund).await;
-        tesorera.screenshots(&folder, "strike-fund-treasurer", "es").await;
+        tesorera
+            .screenshots(&folder, "strike-fund-treasurer", "es")
+            .await;
         pablo.open(&fund).await;
         pablo.screenshots(&folder, "strike-fund", "en").await;
         pablo.open(&format!("/strikes/{}", s.strike)).await;

@@ -80,6 +80,10 @@ async fn the_demo_has_a_strike_in_progress_with_a_rota_with_gaps_and_a_fund() {
     let plain = member("warehouse-workers", councils_domain::Role::Member).await;
     let seen = app.fund(&plain, &strike).await.unwrap();
     assert_eq!(seen.totals, fund.totals);
-    assert!(seen.movements.iter().all(|m| m.payee.as_ref() == Some(&plain.handle)));
+    assert!(
+        seen.movements
+            .iter()
+            .all(|m| m.payee.as_ref() == Some(&plain.handle))
+    );
     db.close().await;
 }

@@ -19,7 +19,16 @@ use councils_domain::{
 };
 use sqlx::AnyConnection;
 
-type StrikeRow = (String, String, String, String, String, i64, Option<String>, i64);
+type StrikeRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    i64,
+);
 
 const STRIKE_COLUMNS: &str = "strike_id, strike_committee_id, title, status, currency, \
      opened_at, opened_by, status_changed_at";

@@ -13,10 +13,7 @@ type ShiftRow = (String, String, String, i64, i64, i64);
 
 const SHIFT_COLUMNS: &str = "shift_id, strike_id, place, starts_at, ends_at, needed";
 
-async fn with_signups(
-    conn: &mut AnyConnection,
-    row: ShiftRow,
-) -> Result<ShiftRecord, StoreError> {
+async fn with_signups(conn: &mut AnyConnection, row: ShiftRow) -> Result<ShiftRecord, StoreError> {
     let (id, strike, place, starts_at, ends_at, needed) = row;
     let signed: Vec<(String, String)> = sqlx::query_as(
         "select s.member_id, m.handle from picket_signup s \
@@ -121,7 +118,11 @@ pub(crate) async fn sign_up(
     Ok(())
 }
 
-pub(crate) async fn withdraw(db: &Db, shift: &ShiftId, member: &MemberId) -> Result<(), StoreError> {
+pub(crate) async fn withdraw(
+    db: &Db,
+    shift: &ShiftId,
+    member: &MemberId,
+) -> Result<(), StoreError> {
     db.write_one(
         sqlx::query("delete from picket_signup where shift_id = $1 and member_id = $2")
             .bind(shift.as_str())

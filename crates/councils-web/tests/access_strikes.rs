@@ -82,7 +82,10 @@ async fn every_strike_page_is_seen_only_by_those_on_the_strike() {
             (format!("/strikes/{id}/rota"), [N, N, A, A, A, A]),
             (format!("/strikes/{id}/fund"), [N, N, A, A, A, A]),
             ("/strikes/no-such-strike".to_string(), [N, N, N, N, N, N]),
-            ("/strikes/no-such-strike/fund".to_string(), [N, N, N, N, N, N]),
+            (
+                "/strikes/no-such-strike/fund".to_string(),
+                [N, N, N, N, N, N],
+            ),
         ];
         for (path, expected) in pages {
             let page = get(&router, &path, cookie.as_deref(), None).await;
@@ -90,7 +93,13 @@ async fn every_strike_page_is_seen_only_by_those_on_the_strike() {
         }
         // What the fund shows: the payee their own payment, the treasurer everything, the
         // others only totals.
-        let fund = get(&router, &format!("/strikes/{id}/fund"), cookie.as_deref(), None).await;
+        let fund = get(
+            &router,
+            &format!("/strikes/{id}/fund"),
+            cookie.as_deref(),
+            None,
+        )
+        .await;
         if fund.status == 200 {
             assert_eq!(fund.text("#fund-balance"), "180.00 USD", "{who:?}");
             let payments = fund.texts(".movement-payment").len();
@@ -153,7 +162,11 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
             ),
             (
                 format!("/strikes/{id}/fund/movements"),
-                vec![("kind", "pledge"), ("amount", "50"), ("note", "A neighbour")],
+                vec![
+                    ("kind", "pledge"),
+                    ("amount", "50"),
+                    ("note", "A neighbour"),
+                ],
                 [N, N, F, F, F, A],
             ),
             (
@@ -179,7 +192,10 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
             ),
             (
                 "/c/garment/strikes/join".into(),
-                vec![("motion", vote.as_str()), ("strike_committee", "garment-strike")],
+                vec![
+                    ("motion", vote.as_str()),
+                    ("strike_committee", "garment-strike"),
+                ],
                 [N, N, F, F, R, N],
             ),
             (
@@ -235,11 +251,36 @@ async fn every_strike_api_call_is_answered_only_to_those_who_may() {
         );
         let join = format!(r#"{{"motion": "{vote}", "strike_committee": "garment-strike"}}"#);
         let calls: Vec<(&str, String, Option<&str>, [Outcome; 6])> = vec![
-            ("GET", "/api/v1/councils/garment/strikes".into(), None, [N, N, A, A, A, N]),
-            ("GET", format!("/api/v1/strikes/{id}"), None, [N, N, A, A, A, A]),
-            ("GET", format!("/api/v1/strikes/{id}/shifts"), None, [N, N, A, A, A, A]),
-            ("GET", format!("/api/v1/strikes/{id}/fund"), None, [N, N, A, A, A, A]),
-            ("GET", "/api/v1/strikes/nothing/fund".into(), None, [N, N, N, N, N, N]),
+            (
+                "GET",
+                "/api/v1/councils/garment/strikes".into(),
+                None,
+                [N, N, A, A, A, N],
+            ),
+            (
+                "GET",
+                format!("/api/v1/strikes/{id}"),
+                None,
+                [N, N, A, A, A, A],
+            ),
+            (
+                "GET",
+                format!("/api/v1/strikes/{id}/shifts"),
+                None,
+                [N, N, A, A, A, A],
+            ),
+            (
+                "GET",
+                format!("/api/v1/strikes/{id}/fund"),
+                None,
+                [N, N, A, A, A, A],
+            ),
+            (
+                "GET",
+                "/api/v1/strikes/nothing/fund".into(),
+                None,
+                [N, N, N, N, N, N],
+            ),
             (
                 "PUT",
                 format!("/api/v1/strikes/{id}/shifts/{shift}/signup"),
@@ -255,7 +296,9 @@ async fn every_strike_api_call_is_answered_only_to_those_who_may() {
             (
                 "POST",
                 format!("/api/v1/strikes/{id}/shifts"),
-                Some(r#"{"place": "Gate 2", "starts": "2099-01-01T06:00", "hours": 4, "needed": 2}"#),
+                Some(
+                    r#"{"place": "Gate 2", "starts": "2099-01-01T06:00", "hours": 4, "needed": 2}"#,
+                ),
                 [N, N, F, F, A, F],
             ),
             (
@@ -299,7 +342,14 @@ async fn every_strike_api_call_is_answered_only_to_those_who_may() {
             );
         }
         // The fund through the API: payments only to the treasurer and the payee.
-        let fund = api(&router, "GET", &format!("/api/v1/strikes/{id}/fund"), b, None).await;
+        let fund = api(
+            &router,
+            "GET",
+            &format!("/api/v1/strikes/{id}/fund"),
+            b,
+            None,
+        )
+        .await;
         if fund.status == 200 {
             let json: serde_json::Value = serde_json::from_str(&fund.body).unwrap();
             let payees: Vec<&str> = json["movements"]

@@ -59,7 +59,13 @@ async fn a_strike_opens_only_on_a_strike_vote_that_was_decided_and_carried() {
     assert_eq!(list.texts("#strikes li").len(), 1);
     assert!(list.text("#open-strike").contains("A strike opens only on"));
     // The strike itself: its demands, its committees, its strike committee.
-    let page = get(&router, &format!("/strikes/{}", s.strike), Some(&rosa), None).await;
+    let page = get(
+        &router,
+        &format!("/strikes/{}", s.strike),
+        Some(&rosa),
+        None,
+    )
+    .await;
     assert_eq!(page.status, 200);
     assert_eq!(
         page.texts("#demands li"),
@@ -112,7 +118,13 @@ async fn another_committee_joins_the_strike_on_its_own_carried_vote_and_sends_de
         joined.location().as_deref(),
         Some(format!("/strikes/{}", s.strike).as_str())
     );
-    let page = get(&router, &format!("/strikes/{}", s.strike), Some(&dmitri), None).await;
+    let page = get(
+        &router,
+        &format!("/strikes/{}", s.strike),
+        Some(&dmitri),
+        None,
+    )
+    .await;
     assert_eq!(
         page.texts("#parties li"),
         vec!["Council garment", "Council warehouse"]
@@ -138,7 +150,11 @@ async fn another_committee_joins_the_strike_on_its_own_carried_vote_and_sends_de
     );
     // So it can elect its delegates to it, as to any higher council.
     let election = get(&router, "/c/warehouse/elections/new", Some(&dmitri), None).await;
-    assert!(election.body.contains("garment-strike"), "{}", election.body);
+    assert!(
+        election.body.contains("garment-strike"),
+        "{}",
+        election.body
+    );
     // Joining twice is refused.
     let again = carried_vote(s.app.app(), "warehouse", &chair, &[chair.clone()]).await;
     let twice = post(
@@ -152,7 +168,11 @@ async fn another_committee_joins_the_strike_on_its_own_carried_vote_and_sends_de
     )
     .await;
     assert_eq!(twice.status, 422);
-    assert!(twice.text("#strike-error").contains("already on that strike"));
+    assert!(
+        twice
+            .text("#strike-error")
+            .contains("already on that strike")
+    );
     s.app.stop().await;
 }
 
@@ -194,7 +214,12 @@ async fn signing_up_to_a_shift_shrinks_its_gap_and_withdrawing_widens_it_again()
     let bad = post(
         &router,
         &rota,
-        &[("place", "Gate 1"), ("starts", "yesterday"), ("hours", "4"), ("needed", "2")],
+        &[
+            ("place", "Gate 1"),
+            ("starts", "yesterday"),
+            ("hours", "4"),
+            ("needed", "2"),
+        ],
         Some(&rosa),
     )
     .await;
@@ -215,8 +240,14 @@ async fn signing_up_to_a_shift_shrinks_its_gap_and_withdrawing_widens_it_again()
     assert_eq!(added.status, 303);
     let page = get(&router, &rota, Some(&rosa), None).await;
     assert_eq!(page.texts("#shifts > li").len(), 2);
-    assert!(page.body.contains("2099-12-15 06:00 UTC – 2099-12-15 10:00 UTC"));
-    assert!(page.text("#rota-gaps").starts_with("4 more people are needed across 2 shifts"));
+    assert!(
+        page.body
+            .contains("2099-12-15 06:00 UTC – 2099-12-15 10:00 UTC")
+    );
+    assert!(
+        page.text("#rota-gaps")
+            .starts_with("4 more people are needed across 2 shifts")
+    );
     s.app.stop().await;
 }
 
@@ -258,7 +289,10 @@ async fn a_picket_is_reminded_once_before_the_shift_and_not_before_it_is_due() {
     );
     assert_eq!(app.remind_pickets().await.unwrap(), 0);
     assert!(picket_reminders(&mut live).is_empty());
-    assert!(picket_reminders(&mut pablo).is_empty(), "only those signed up");
+    assert!(
+        picket_reminders(&mut pablo).is_empty(),
+        "only those signed up"
+    );
     // Once it has started, no one can sign up or withdraw.
     clock.advance(3600);
     let late = app.withdraw(&ana, &s.strike, &s.shift).await;
@@ -286,9 +320,14 @@ async fn the_treasurer_keeps_a_fund_whose_books_balance() {
     assert_eq!(page.texts("#movements li").len(), 3);
     assert!(page.text("#movements").contains("Teamsters Local 63"));
     assert_eq!(page.text(".movement-payment .payee"), "ana");
-    assert_eq!(page.text("#fund-balanced"), "Las cuentas cuadran: suman cero.");
+    assert_eq!(
+        page.text("#fund-balanced"),
+        "Las cuentas cuadran: suman cero."
+    );
     // A receipt turns the rest of the pledge into money; a payment is then recorded.
-    let pledge = page.attr("#receipt-pledge option:nth-child(2)", "value").unwrap();
+    let pledge = page
+        .attr("#receipt-pledge option:nth-child(2)", "value")
+        .unwrap();
     for (kind, amount, extra) in [
         ("receipt", "200", ("pledge", pledge.as_str())),
         ("payment", "75.50", ("payee", "pablo")),
@@ -358,14 +397,20 @@ async fn a_member_sees_the_totals_and_only_their_own_payments() {
     for page in [&ana, &pablo] {
         assert!(!page.body.contains("Teamsters"));
         assert!(!page.body.contains("Rent, hardship") || page.body == ana.body);
-        assert!(page.text("#fund-forms").is_empty(), "no forms but the treasurer's");
+        assert!(
+            page.text("#fund-forms").is_empty(),
+            "no forms but the treasurer's"
+        );
     }
     assert!(!pablo.body.contains(">ana<") && !pablo.body.contains("Rent"));
     // And the API says the same.
     let json = common::send(
         &router,
         axum::http::Request::get(format!("/api/v1/strikes/{}/fund", s.strike))
-            .header("authorization", format!("Bearer {}", s.pablo.token.expose()))
+            .header(
+                "authorization",
+                format!("Bearer {}", s.pablo.token.expose()),
+            )
             .body(axum::body::Body::empty())
             .unwrap(),
     )

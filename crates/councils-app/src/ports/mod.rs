@@ -220,7 +220,7 @@ impl<T> Store for T where
         + ReportStore
         + PushStore
         + RecordsStore
-    + StrikeStore
+        + StrikeStore
 {
 }
 

@@ -160,11 +160,8 @@ pub trait StrikeStore: Send + Sync {
     async fn withdraw(&self, shift: &ShiftId, member: &MemberId) -> Result<(), StoreError>;
     /// Claims, in one transaction, every sign-up to a shift starting after `now` and by
     /// `now + lead` that was not reminded yet, and marks them reminded.
-    async fn claim_reminders(
-        &self,
-        now: i64,
-        lead: i64,
-    ) -> Result<Vec<PicketReminder>, StoreError>;
+    async fn claim_reminders(&self, now: i64, lead: i64)
+    -> Result<Vec<PicketReminder>, StoreError>;
 
     /// Records a movement: entries built by the domain against the balances inside the
     /// transaction (`Ledger(Overdrawn)`, `Ledger(PledgeReceived)`, `Ledger(WrongCurrency)`).

@@ -78,8 +78,8 @@ impl App {
                 strikes.push(StrikeSummary { strike, committee });
             }
         }
-        let may_open = standing.holds(Role::Organiser)
-            && council.kind == CouncilKind::WorkplaceCommittee;
+        let may_open =
+            standing.holds(Role::Organiser) && council.kind == CouncilKind::WorkplaceCommittee;
         let mut carried = Vec::new();
         let mut free_committees = Vec::new();
         if may_open {
@@ -117,9 +117,12 @@ impl App {
                     continue;
                 };
                 if other.kind == CouncilKind::StrikeCommittee
-                    && self.store.strikes_of(&other.id).await?.iter().all(|s| {
-                        s.strike_committee != other.id
-                    })
+                    && self
+                        .store
+                        .strikes_of(&other.id)
+                        .await?
+                        .iter()
+                        .all(|s| s.strike_committee != other.id)
                 {
                     free_committees.push(other);
                 }

@@ -115,12 +115,7 @@ impl App {
     }
 
     /// The shift of this strike, for a reader of it, before it starts.
-    async fn open_shift(
-        &self,
-        actor: &Actor,
-        id: &str,
-        shift: &str,
-    ) -> Result<ShiftId, AppError> {
+    async fn open_shift(&self, actor: &Actor, id: &str, shift: &str) -> Result<ShiftId, AppError> {
         let access = self.strike_access(actor, id).await?;
         let record = self
             .store
@@ -159,7 +154,10 @@ impl App {
                 kind: NoticeKind::PicketReminder,
                 council: reminder.strike_committee.clone(),
                 subject: reminder.shift_id.to_string(),
-                path: format!("/strikes/{}/rota#shift-{}", reminder.strike_id, reminder.shift_id),
+                path: format!(
+                    "/strikes/{}/rota#shift-{}",
+                    reminder.strike_id, reminder.shift_id
+                ),
             };
             self.notifier
                 .notify(std::slice::from_ref(&reminder.member_id), &notice)
@@ -169,16 +167,11 @@ impl App {
     }
 
     /// Deletes shifts past their retention and unnames old payments (the server's sweep).
-    pub async fn enforce_strike_retention(
-        &self,
-    ) -> Result<crate::ports::StrikePurge, AppError> {
+    pub async fn enforce_strike_retention(&self) -> Result<crate::ports::StrikePurge, AppError> {
         let now = self.now();
         Ok(self
             .store
-            .purge_strikes(
-                now - strike::SHIFT_RETENTION,
-                now - strike::PAYEE_RETENTION,
-            )
+            .purge_strikes(now - strike::SHIFT_RETENTION, now - strike::PAYEE_RETENTION)
             .await?)
     }
 }

@@ -13,9 +13,14 @@ fn usd(cents: i64) -> Money {
 
 /// Garment (rosa) with a strike vote `vote-1` in its minutes' council.
 async fn garment_with_vote(db: &Db) -> (CouncilId, MemberId, MotionId) {
-    let (garment, rosa) =
-        founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
-    let vote = yes_no_motion("vote-1", &garment, &rosa, Secrecy::Secret, Phase::Discussion);
+    let (garment, rosa) = founded(db, "garment", CouncilKind::WorkplaceCommittee, 0, "rosa").await;
+    let vote = yes_no_motion(
+        "vote-1",
+        &garment,
+        &rosa,
+        Secrecy::Secret,
+        Phase::Discussion,
+    );
     db.create_motion(&vote).await.unwrap();
     (garment, rosa, vote.id)
 }
@@ -70,7 +75,9 @@ pub(crate) async fn a_strike_opens_with_its_committee_as_a_constituent_on_a_vote
     assert_eq!(db.strikes_of(&garment).await.unwrap().len(), 1);
     assert_eq!(db.strikes_of(&committee).await.unwrap().len(), 1);
     // The same vote cannot open a second strike, and nothing of it is written.
-    let again = db.open_strike(&new_strike("s2", &garment, &vote, &rosa)).await;
+    let again = db
+        .open_strike(&new_strike("s2", &garment, &vote, &rosa))
+        .await;
     assert!(matches!(
         again,
         Err(StoreError::Strike(StrikeError::VoteUsed))
@@ -91,8 +98,14 @@ pub(crate) async fn a_committee_joins_a_strike_once_and_none_joins_one_that_is_o
         .await
         .unwrap();
     let strike = StrikeId::new("s1");
-    let (warehouse, dmitri) =
-        founded(db, "warehouse", CouncilKind::WorkplaceCommittee, 0, "dmitri").await;
+    let (warehouse, dmitri) = founded(
+        db,
+        "warehouse",
+        CouncilKind::WorkplaceCommittee,
+        0,
+        "dmitri",
+    )
+    .await;
     for n in 2..=3 {
         let motion = yes_no_motion(
             &format!("vote-{n}"),
@@ -126,9 +139,14 @@ pub(crate) async fn a_committee_joins_a_strike_once_and_none_joins_one_that_is_o
     db.set_strike_status(&strike, StrikeStatus::Won, &rosa, NOW + 10)
         .await
         .unwrap();
-    let (bakery, baker) =
-        founded(db, "bakery", CouncilKind::WorkplaceCommittee, 0, "baker").await;
-    let motion = yes_no_motion("vote-4", &bakery, &baker, Secrecy::Secret, Phase::Discussion);
+    let (bakery, baker) = founded(db, "bakery", CouncilKind::WorkplaceCommittee, 0, "baker").await;
+    let motion = yes_no_motion(
+        "vote-4",
+        &bakery,
+        &baker,
+        Secrecy::Secret,
+        Phase::Discussion,
+    );
     db.create_motion(&motion).await.unwrap();
     let late = db
         .join_strike(&strike, &bakery, &motion.id, &baker, NOW + 20)
@@ -192,7 +210,10 @@ pub(crate) async fn the_ledger_balances_and_never_overdraws_or_over_receives_a_p
         ..movement(id, MovementKind::Payment, cents, &rosa)
     };
     let over = db.record_movement(&pay("m5", 60_001)).await;
-    assert!(matches!(over, Err(StoreError::Ledger(LedgerError::Overdrawn))));
+    assert!(matches!(
+        over,
+        Err(StoreError::Ledger(LedgerError::Overdrawn))
+    ));
     db.record_movement(&pay("m6", 60_000)).await.unwrap();
     let other = NewMovement {
         amount: Money {
@@ -212,9 +233,18 @@ pub(crate) async fn the_ledger_balances_and_never_overdraws_or_over_receives_a_p
         ["m1", "m2", "m3", "m6"]
     );
     for m in &movements {
-        assert_eq!(m.entries.iter().map(|e| e.cents).sum::<i64>(), 0, "{}", m.id);
+        assert_eq!(
+            m.entries.iter().map(|e| e.cents).sum::<i64>(),
+            0,
+            "{}",
+            m.id
+        );
     }
-    assert_eq!(movements[2].entries.len(), 3, "pledged and a new contribution");
+    assert_eq!(
+        movements[2].entries.len(),
+        3,
+        "pledged and a new contribution"
+    );
     assert_eq!(movements[3].payee_handle.as_ref().unwrap().as_str(), "ana");
     assert_eq!(movements[3].note_sealed.as_deref(), Some(&[7u8, 7, 7][..]));
     let b = db.balances(&strike).await.unwrap();

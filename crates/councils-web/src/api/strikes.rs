@@ -147,7 +147,10 @@ pub async fn set_status(
     Path(id): Path<String>,
     Json(body): Json<StatusBody>,
 ) -> Result<StatusCode, ApiError> {
-    state.app.set_strike_status(&actor, &id, &body.status).await?;
+    state
+        .app
+        .set_strike_status(&actor, &id, &body.status)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

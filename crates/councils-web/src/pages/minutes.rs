@@ -278,10 +278,9 @@ fn describe(
         StrikeJoined { committee, by, .. } => {
             vec![("by", who(by)), ("committee", council(committee))]
         }
-        StrikeStatusChanged { status, by, .. } => vec![
-            ("by", who(by)),
-            ("status", tr.tp("strike-status-", status)),
-        ],
+        StrikeStatusChanged { status, by, .. } => {
+            vec![("by", who(by)), ("status", tr.tp("strike-status-", status))]
+        }
     };
     let args: Vec<(&str, Arg)> = args
         .into_iter()

@@ -49,7 +49,9 @@ pub async fn carried_vote(app: &App, slug: &str, chair: &Actor, voters: &[Actor]
         ..MotionDraft::default()
     };
     let id = app.propose_motion(chair, slug, &draft).await.unwrap();
-    app.open_voting(chair, slug, id.as_str(), None).await.unwrap();
+    app.open_voting(chair, slug, id.as_str(), None)
+        .await
+        .unwrap();
     for voter in voters {
         app.cast_ballot(voter, slug, id.as_str(), |_| Ok(Choice::YesNo(YesNo::Yes)))
             .await

@@ -78,7 +78,12 @@ fn render(
                 .record
                 .entries
                 .iter()
-                .map(|e| (l.tr.tp("ledger-account-", e.account.code()), money(e.cents, a)))
+                .map(|e| {
+                    (
+                        l.tr.tp("ledger-account-", e.account.code()),
+                        money(e.cents, a),
+                    )
+                })
                 .collect(),
         })
         .collect();

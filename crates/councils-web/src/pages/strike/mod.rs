@@ -141,7 +141,10 @@ pub async fn list(
     viewer: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
-    let v = state.app.committee_strikes(striker(&viewer)?, &slug).await?;
+    let v = state
+        .app
+        .committee_strikes(striker(&viewer)?, &slug)
+        .await?;
     render(
         &viewer,
         v,

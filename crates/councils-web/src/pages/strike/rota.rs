@@ -141,8 +141,16 @@ impl ShiftFields {
         Ok(ShiftForm {
             place: self.place.clone(),
             starts_at: parse_local(&self.starts).ok_or(StrikeError::BadShift)?,
-            hours: self.hours.trim().parse().map_err(|_| StrikeError::BadShift)?,
-            needed: self.needed.trim().parse().map_err(|_| StrikeError::BadShift)?,
+            hours: self
+                .hours
+                .trim()
+                .parse()
+                .map_err(|_| StrikeError::BadShift)?,
+            needed: self
+                .needed
+                .trim()
+                .parse()
+                .map_err(|_| StrikeError::BadShift)?,
         })
     }
 }
