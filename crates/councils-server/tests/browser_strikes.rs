@@ -7,7 +7,6 @@
 #[allow(dead_code)]
 #[path = "browser/driver.rs"]
 mod driver;
-#[allow(dead_code)]
 #[path = "../../councils-web/tests/strikes/fixture.rs"]
 mod fixture;
 

@@ -53,6 +53,9 @@ fn outcome(page: &Page) -> Outcome {
     }
 }
 
+/// A form post: path, fields, and what it comes to for each role.
+type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
+
 fn expect(who: Who, expected: [Outcome; 6]) -> Outcome {
     expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
 }
@@ -139,7 +142,7 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
         let router = s.app.router();
         let cookie = member(&s, who).map(|m| m.cookie());
         let (id, shift, vote) = (s.strike.clone(), s.shift.clone(), s.vote.to_string());
-        let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 6])> = vec![
+        let forms: Vec<FormCase> = vec![
             (
                 format!("/strikes/{id}/rota/{shift}/sign-up"),
                 vec![],

@@ -102,7 +102,13 @@ async fn another_committee_joins_the_strike_on_its_own_carried_vote_and_sends_de
     )
     .await;
     assert_eq!(refused.status, 422);
-    let vote = carried_vote(s.app.app(), "warehouse", &chair, &[chair.clone()]).await;
+    let vote = carried_vote(
+        s.app.app(),
+        "warehouse",
+        &chair,
+        std::slice::from_ref(&chair),
+    )
+    .await;
     let joined = post(
         &router,
         "/c/warehouse/strikes/join",
@@ -156,7 +162,13 @@ async fn another_committee_joins_the_strike_on_its_own_carried_vote_and_sends_de
         election.body
     );
     // Joining twice is refused.
-    let again = carried_vote(s.app.app(), "warehouse", &chair, &[chair.clone()]).await;
+    let again = carried_vote(
+        s.app.app(),
+        "warehouse",
+        &chair,
+        std::slice::from_ref(&chair),
+    )
+    .await;
     let twice = post(
         &router,
         "/c/warehouse/strikes/join",
