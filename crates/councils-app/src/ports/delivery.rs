@@ -37,6 +37,11 @@ pub enum NoticeKind {
     AlertClosed,
     /// A member's emergency plan was set off: the committee's legal role is told.
     PlanTriggered,
+    /// Voting opened on a motion of a council the member belongs to.
+    VotingOpened,
+    /// A higher council's vote opened: the constituent's members can give their delegates a
+    /// mandate.
+    MandateWanted,
 }
 
 impl NoticeKind {
@@ -49,12 +54,17 @@ impl NoticeKind {
             NoticeKind::AlertUpdated => "alert-updated",
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
+            NoticeKind::VotingOpened => "voting-opened",
+            NoticeKind::MandateWanted => "mandate-wanted",
         }
     }
 
     /// Whether it comes at once whatever the member chose for other kinds (alerts do).
     pub fn is_urgent(self) -> bool {
-        !matches!(self, NoticeKind::ReportChanged)
+        !matches!(
+            self,
+            NoticeKind::ReportChanged | NoticeKind::VotingOpened | NoticeKind::MandateWanted
+        )
     }
 
     /// The topic a member chooses how to hear about (live only, push, email or a digest).
@@ -67,6 +77,8 @@ impl NoticeKind {
             | NoticeKind::AlertUpdated
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
+            NoticeKind::VotingOpened => NoticeTopic::Motions,
+            NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }
     }
 }
