@@ -18,6 +18,8 @@ mod democracy;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
+#[path = "conformance/notices.rs"]
+mod notices;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -26,6 +28,7 @@ use ballots::*;
 use democracy::*;
 use members::*;
 use motions::*;
+use notices::*;
 use recall::*;
 use records::*;
 
@@ -96,6 +99,9 @@ conformance!(
     a_member_has_one_plan_whose_sendings_go_with_it,
     photos_go_in_all_or_none_within_a_records_room,
     rights_contacts_are_set_and_replaced,
+    notice_choices_are_replaced_whole_and_read_back,
+    delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
+    a_digest_is_taken_once_and_kept_notices_go_after_their_time,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;
