@@ -18,6 +18,8 @@ mod democracy;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
+#[path = "conformance/notices.rs"]
+mod notices;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -28,6 +30,7 @@ use ballots::*;
 use democracy::*;
 use members::*;
 use motions::*;
+use notices::*;
 use recall::*;
 use records::*;
 use strikes::*;
@@ -103,6 +106,9 @@ conformance!(
     a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
     the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,
     a_picket_is_reminded_once_and_old_shifts_are_deleted,
+    notice_choices_are_replaced_whole_and_read_back,
+    delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
+    a_digest_is_taken_once_and_kept_notices_go_after_their_time,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

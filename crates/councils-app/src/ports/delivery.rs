@@ -39,6 +39,11 @@ pub enum NoticeKind {
     PlanTriggered,
     /// A picket shift a member signed up to starts soon.
     PicketReminder,
+    /// Voting opened on a motion of a council the member belongs to.
+    VotingOpened,
+    /// A higher council's vote opened: the constituent's members can give their delegates a
+    /// mandate.
+    MandateWanted,
 }
 
 impl NoticeKind {
@@ -52,12 +57,20 @@ impl NoticeKind {
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
             NoticeKind::PicketReminder => "picket-reminder",
+            NoticeKind::VotingOpened => "voting-opened",
+            NoticeKind::MandateWanted => "mandate-wanted",
         }
     }
 
     /// Whether it comes at once whatever the member chose for other kinds (alerts do).
     pub fn is_urgent(self) -> bool {
-        !matches!(self, NoticeKind::ReportChanged | NoticeKind::PicketReminder)
+        !matches!(
+            self,
+            NoticeKind::ReportChanged
+                | NoticeKind::VotingOpened
+                | NoticeKind::MandateWanted
+                | NoticeKind::PicketReminder
+        )
     }
 
     /// The topic a member chooses how to hear about (live only, push, email or a digest).
@@ -71,6 +84,8 @@ impl NoticeKind {
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
             NoticeKind::PicketReminder => NoticeTopic::Events,
+            NoticeKind::VotingOpened => NoticeTopic::Motions,
+            NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }
     }
 }

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
+mod notices;
 mod push;
 mod records;
 mod report;
@@ -26,6 +27,7 @@ pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use notices::{DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore};
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
@@ -203,6 +205,7 @@ pub trait Store:
     + DemocracyStore
     + ReportStore
     + PushStore
+    + NoticeStore
     + RecordsStore
     + StrikeStore
 {
@@ -219,6 +222,7 @@ impl<T> Store for T where
         + DemocracyStore
         + ReportStore
         + PushStore
+        + NoticeStore
         + RecordsStore
         + StrikeStore
 {
