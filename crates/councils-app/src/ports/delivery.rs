@@ -37,6 +37,10 @@ pub enum NoticeKind {
     AlertClosed,
     /// A member's emergency plan was set off: the committee's legal role is told.
     PlanTriggered,
+    /// An update to an event: those who said they are coming or took a role are told.
+    EventUpdated,
+    /// Someone answered a mutual-aid post: its poster is told.
+    AidMatched,
 }
 
 impl NoticeKind {
@@ -49,12 +53,17 @@ impl NoticeKind {
             NoticeKind::AlertUpdated => "alert-updated",
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
+            NoticeKind::EventUpdated => "event-updated",
+            NoticeKind::AidMatched => "aid-matched",
         }
     }
 
     /// Whether it comes at once whatever the member chose for other kinds (alerts do).
     pub fn is_urgent(self) -> bool {
-        !matches!(self, NoticeKind::ReportChanged)
+        !matches!(
+            self,
+            NoticeKind::ReportChanged | NoticeKind::EventUpdated | NoticeKind::AidMatched
+        )
     }
 
     /// The topic a member chooses how to hear about (live only, push, email or a digest).
@@ -67,6 +76,8 @@ impl NoticeKind {
             | NoticeKind::AlertUpdated
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
+            NoticeKind::EventUpdated => NoticeTopic::Events,
+            NoticeKind::AidMatched => NoticeTopic::MutualAid,
         }
     }
 }

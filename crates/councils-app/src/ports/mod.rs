@@ -5,7 +5,9 @@ use async_trait::async_trait;
 
 mod delivery;
 mod democracy;
+mod event;
 mod motion;
+mod mutual_aid;
 mod push;
 mod records;
 mod report;
@@ -21,10 +23,14 @@ pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
 };
+pub use event::{
+    EventDetail, EventRecord, EventStore, EventUpdateRecord, Rsvp, SignUp, SignUpOutcome,
+};
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use mutual_aid::{AidChange, AidRecord, MutualAidStore};
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
@@ -195,6 +201,8 @@ pub trait Store:
     + ReportStore
     + PushStore
     + RecordsStore
+    + EventStore
+    + MutualAidStore
 {
 }
 
@@ -210,6 +218,8 @@ impl<T> Store for T where
         + ReportStore
         + PushStore
         + RecordsStore
+        + EventStore
+        + MutualAidStore
 {
 }
 
