@@ -181,6 +181,11 @@ pub async fn start_with_clock(
                         Ok(deleted) => tracing::info!(deleted, "reports past their retention deleted"),
                         Err(error) => tracing::error!(error = %error, "deleting old reports failed"),
                     }
+                    match sweeper.enforce_gathering_retention().await {
+                        Ok(p) if p.events == 0 && p.aid == 0 => {}
+                        Ok(p) => tracing::info!(events = p.events, aid = p.aid, "events and mutual aid past their retention deleted"),
+                        Err(error) => tracing::error!(error = %error, "deleting old events and mutual aid failed"),
+                    }
                 }
                 _ = sweep_stopped.changed() => break,
             }
