@@ -136,6 +136,9 @@ fn urgency_and_ttl(kind: NoticeKind) -> (Urgency, Duration) {
         NoticeKind::AlertClosed | NoticeKind::ReportChanged => {
             (Urgency::Normal, Duration::from_secs(6 * HOUR))
         }
+        // An event's news keeps for a few hours; a mutual-aid answer for a day.
+        NoticeKind::EventUpdated => (Urgency::Normal, Duration::from_secs(6 * HOUR)),
+        NoticeKind::AidMatched => (Urgency::Normal, Duration::from_secs(24 * HOUR)),
     }
 }
 
