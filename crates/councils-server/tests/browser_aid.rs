@@ -19,7 +19,8 @@ async fn a_request_is_posted_answered_by_another_member_and_marked_met() {
     app.found("barrio", CouncilKind::NeighbourhoodCommittee, "rosa")
         .await;
     app.join("barrio", Role::Member, "lupe", Language::Es).await;
-    app.join("barrio", Role::Member, "pablo", Language::En).await;
+    app.join("barrio", Role::Member, "pablo", Language::En)
+        .await;
 
     // Pablo offers rides in Boyle Heights.
     let pablo = driver.browser(&app.url).await;
@@ -29,7 +30,9 @@ async fn a_request_is_posted_answered_by_another_member_and_marked_met() {
     pablo.click("#new-offer").await;
     pablo.click("#kind option[value='rides']").await;
     pablo.fill("#area", "Boyle Heights").await;
-    pablo.fill("#details", "A van with seven seats, weekends").await;
+    pablo
+        .fill("#details", "A van with seven seats, weekends")
+        .await;
     pablo.click("#aid-form button[type=submit]").await;
     pablo.wait_for("#aid-status").await;
     assert_eq!(pablo.text("#aid-status").await, "Open");
@@ -45,8 +48,11 @@ async fn a_request_is_posted_answered_by_another_member_and_marked_met() {
     lupe.fill("#details", "Viajes a Adelanto el sábado para la visita")
         .await;
     lupe.click("#for-other").await;
-    lupe.fill("#for-whom", "La familia de un vecino detenido: su esposa y dos niños")
-        .await;
+    lupe.fill(
+        "#for-whom",
+        "La familia de un vecino detenido: su esposa y dos niños",
+    )
+    .await;
     if let Some(folder) = screenshot_folder() {
         lupe.screenshots(&folder, "aid-new", "es").await;
     }
@@ -54,7 +60,11 @@ async fn a_request_is_posted_answered_by_another_member_and_marked_met() {
     lupe.wait_for("#aid-status").await;
     let path = lupe.url_path().await;
     assert_eq!(lupe.text("#aid-status").await, "Abierto");
-    assert!(lupe.text("#for-whom").await.contains("su esposa y dos niños"));
+    assert!(
+        lupe.text("#for-whom")
+            .await
+            .contains("su esposa y dos niños")
+    );
     // Pablo's offer is shown against her request.
     assert_eq!(
         lupe.texts("#matches .aid-link").await,

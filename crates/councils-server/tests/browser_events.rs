@@ -52,7 +52,8 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
     let rosa_member = app
         .found("barrio", CouncilKind::NeighbourhoodCommittee, "rosa")
         .await;
-    app.join("barrio", Role::Member, "pablo", Language::En).await;
+    app.join("barrio", Role::Member, "pablo", Language::En)
+        .await;
     app.join("barrio", Role::Member, "lupe", Language::Es).await;
     app.join("city", Role::Member, "carmen", Language::En).await;
     let a = app.app();
@@ -115,7 +116,12 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
     let carmen = driver.browser(&app.url).await;
     carmen.sign_in("carmen").await;
     carmen.open("/c/city/events").await;
-    assert!(carmen.text(".event-row").await.contains("From Council barrio"));
+    assert!(
+        carmen
+            .text(".event-row")
+            .await
+            .contains("From Council barrio")
+    );
     carmen.click(".event-link").await;
     carmen.click("#rsvp-yes").await;
     carmen.wait_for("#rsvp-no").await;
@@ -155,7 +161,12 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
     }
     // A plain reload shows it too.
     carmen.open(&path).await;
-    assert!(carmen.text("#updates").await.contains("Police closed 1st St"));
+    assert!(
+        carmen
+            .text("#updates")
+            .await
+            .contains("Police closed 1st St")
+    );
     for browser in [rosa, pablo, lupe, carmen] {
         browser.close().await;
     }

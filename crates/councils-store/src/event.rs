@@ -151,11 +151,14 @@ impl EventStore for Db {
         .fetch_all(&self.read)
         .await
         .map_err(backend_error)?;
+        let mut needs = needs
+            .into_iter()
+            .map(|(r, n)| Ok((role(&r)?, u32::try_from(n).map_err(|_| corrupt("needed"))?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // In the order roles are listed (marshals first), not by their codes.
+        needs.sort();
         Ok(Some(EventDetail {
-            needs: needs
-                .into_iter()
-                .map(|(r, n)| Ok((role(&r)?, u32::try_from(n).map_err(|_| corrupt("needed"))?)))
-                .collect::<Result<_, StoreError>>()?,
+            needs,
             sign_ups: sign_ups
                 .into_iter()
                 .map(|(m, h, r)| {

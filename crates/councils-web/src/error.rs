@@ -44,9 +44,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
             councils_domain::event::EventError::RoleFull
             | councils_domain::event::EventError::Cancelled,
         )
-        | AppError::Aid(councils_domain::mutual_aid::AidError::WrongStep) => {
-            StatusCode::CONFLICT
-        }
+        | AppError::Aid(councils_domain::mutual_aid::AidError::WrongStep) => StatusCode::CONFLICT,
         AppError::SignInThrottled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Evidence(councils_domain::evidence::EvidenceError::TooLarge) => {
             StatusCode::PAYLOAD_TOO_LARGE

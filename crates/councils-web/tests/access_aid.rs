@@ -76,10 +76,16 @@ async fn every_aid_page_is_seen_only_by_those_who_may_see_it() {
         let cookie = member(&g, who).map(TestMember::cookie);
         let pages = [
             ("/c/barrio/aid".to_string(), [N, N, N, A, A, A]),
-            ("/c/barrio/aid?kind=rides&area=boyle".to_string(), [N, N, N, A, A, A]),
+            (
+                "/c/barrio/aid?kind=rides&area=boyle".to_string(),
+                [N, N, N, A, A, A],
+            ),
             ("/c/city/aid".to_string(), [N, N, A, N, N, A]),
             ("/c/barrio/aid/new".to_string(), [N, N, N, A, A, A]),
-            ("/c/barrio/aid/new?direction=offer".to_string(), [N, N, N, A, A, A]),
+            (
+                "/c/barrio/aid/new?direction=offer".to_string(),
+                [N, N, N, A, A, A],
+            ),
             (format!("/aid/{r}"), [N, N, A, A, A, A]),
             (format!("/aid/{o}"), [N, N, N, A, A, A]),
             ("/aid/no-such-post".to_string(), [N, N, N, N, N, N]),
@@ -111,12 +117,22 @@ async fn every_aid_form_is_posted_only_by_those_who_may() {
         let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 6])> = vec![
             (
                 "/c/barrio/aid".into(),
-                vec![("direction", "offer"), ("kind", "food"), ("area", "Boyle Heights"), ("details", "Tamales on Friday")],
+                vec![
+                    ("direction", "offer"),
+                    ("kind", "food"),
+                    ("area", "Boyle Heights"),
+                    ("details", "Tamales on Friday"),
+                ],
                 [N, N, N, A, A, A],
             ),
             (
                 "/c/city/aid".into(),
-                vec![("direction", "request"), ("kind", "bail"), ("area", "Downtown"), ("details", "Bond for a neighbour")],
+                vec![
+                    ("direction", "request"),
+                    ("kind", "bail"),
+                    ("area", "Downtown"),
+                    ("details", "Bond for a neighbour"),
+                ],
                 [N, N, A, N, N, A],
             ),
             (format!("/aid/{r}/match"), vec![], [N, N, A, A, R, A]),
@@ -138,7 +154,13 @@ async fn every_aid_form_is_posted_only_by_those_who_may() {
     }
 }
 
-async fn api(router: &axum::Router, method: &str, path: &str, bearer: Option<&str>, json: Option<&str>) -> Page {
+async fn api(
+    router: &axum::Router,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    json: Option<&str>,
+) -> Page {
     let mut request = Request::builder().method(method).uri(path);
     if let Some(b) = bearer {
         request = request.header("authorization", b);
@@ -163,14 +185,44 @@ async fn every_aid_api_call_is_answered_only_to_those_who_may() {
         let b = bearer.as_deref();
         let (r, o) = (g.request.clone(), g.offer.clone());
         let calls: Vec<(&str, String, Option<&str>, [Outcome; 6])> = vec![
-            ("GET", "/api/v1/councils/barrio/aid".into(), None, [N, N, N, A, A, A]),
-            ("GET", "/api/v1/councils/city/aid?kind=rides".into(), None, [N, N, A, N, N, A]),
-            ("POST", "/api/v1/councils/barrio/aid".into(), Some(CREATE), [N, N, N, A, A, A]),
+            (
+                "GET",
+                "/api/v1/councils/barrio/aid".into(),
+                None,
+                [N, N, N, A, A, A],
+            ),
+            (
+                "GET",
+                "/api/v1/councils/city/aid?kind=rides".into(),
+                None,
+                [N, N, A, N, N, A],
+            ),
+            (
+                "POST",
+                "/api/v1/councils/barrio/aid".into(),
+                Some(CREATE),
+                [N, N, N, A, A, A],
+            ),
             ("GET", format!("/api/v1/aid/{r}"), None, [N, N, A, A, A, A]),
             ("GET", format!("/api/v1/aid/{o}"), None, [N, N, N, A, A, A]),
-            ("POST", format!("/api/v1/aid/{r}/steps"), Some(r#"{"step":"match"}"#), [N, N, A, A, R, A]),
-            ("POST", format!("/api/v1/aid/{r}/steps"), Some(r#"{"step":"met"}"#), [N, N, A, A, A, A]),
-            ("POST", format!("/api/v1/aid/{o}/steps"), Some(r#"{"step":"withdraw"}"#), [N, N, N, A, R, A]),
+            (
+                "POST",
+                format!("/api/v1/aid/{r}/steps"),
+                Some(r#"{"step":"match"}"#),
+                [N, N, A, A, R, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/aid/{r}/steps"),
+                Some(r#"{"step":"met"}"#),
+                [N, N, A, A, A, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/aid/{o}/steps"),
+                Some(r#"{"step":"withdraw"}"#),
+                [N, N, N, A, R, A],
+            ),
         ];
         for (method, path, json, expected) in calls {
             let page = api(&router, method, &path, b, json).await;

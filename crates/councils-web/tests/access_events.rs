@@ -116,16 +116,48 @@ async fn every_event_form_is_posted_only_by_those_who_may() {
         let cookie = member(&g, who).map(TestMember::cookie);
         let (e, p) = (g.event.clone(), g.private_event.clone());
         let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 5])> = vec![
-            ("/c/barrio/events".into(), NEW_EVENT.to_vec(), [N, N, N, F, A]),
+            (
+                "/c/barrio/events".into(),
+                NEW_EVENT.to_vec(),
+                [N, N, N, F, A],
+            ),
             ("/c/city/events".into(), NEW_EVENT.to_vec(), [N, N, F, N, F]),
-            (format!("/events/{e}/rsvp"), vec![("going", "yes")], [N, N, A, A, A]),
-            (format!("/events/{p}/rsvp"), vec![("going", "yes")], [N, N, N, A, A]),
-            (format!("/events/{e}/roles"), vec![("role", "marshal")], [N, N, A, A, A]),
-            (format!("/events/{p}/roles"), vec![("role", "marshal")], [N, N, N, A, A]),
+            (
+                format!("/events/{e}/rsvp"),
+                vec![("going", "yes")],
+                [N, N, A, A, A],
+            ),
+            (
+                format!("/events/{p}/rsvp"),
+                vec![("going", "yes")],
+                [N, N, N, A, A],
+            ),
+            (
+                format!("/events/{e}/roles"),
+                vec![("role", "marshal")],
+                [N, N, A, A, A],
+            ),
+            (
+                format!("/events/{p}/roles"),
+                vec![("role", "marshal")],
+                [N, N, N, A, A],
+            ),
             (format!("/events/{e}/roles/leave"), vec![], [N, N, A, A, A]),
-            (format!("/events/{e}/rsvp"), vec![("going", "no")], [N, N, A, A, A]),
-            (format!("/events/{e}/updates"), vec![("text", "Meet at the fountain")], [N, N, F, F, A]),
-            (format!("/events/{p}/updates"), vec![("text", "Room 2")], [N, N, N, F, A]),
+            (
+                format!("/events/{e}/rsvp"),
+                vec![("going", "no")],
+                [N, N, A, A, A],
+            ),
+            (
+                format!("/events/{e}/updates"),
+                vec![("text", "Meet at the fountain")],
+                [N, N, F, F, A],
+            ),
+            (
+                format!("/events/{p}/updates"),
+                vec![("text", "Room 2")],
+                [N, N, N, F, A],
+            ),
             (format!("/events/{e}/cancel"), vec![], [N, N, F, F, A]),
             (format!("/events/{p}/cancel"), vec![], [N, N, N, F, A]),
         ];
@@ -142,7 +174,13 @@ async fn every_event_form_is_posted_only_by_those_who_may() {
     }
 }
 
-async fn api(router: &axum::Router, method: &str, path: &str, bearer: Option<&str>, json: Option<&str>) -> Page {
+async fn api(
+    router: &axum::Router,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    json: Option<&str>,
+) -> Page {
     let mut request = Request::builder().method(method).uri(path);
     if let Some(b) = bearer {
         request = request.header("authorization", b);
@@ -167,19 +205,74 @@ async fn every_event_api_call_is_answered_only_to_those_who_may() {
         let b = bearer.as_deref();
         let (e, p) = (g.event.clone(), g.private_event.clone());
         let calls: Vec<(&str, String, Option<&str>, [Outcome; 5])> = vec![
-            ("GET", "/api/v1/councils/barrio/events".into(), None, [N, N, N, A, A]),
-            ("GET", "/api/v1/councils/city/events".into(), None, [N, N, A, N, A]),
-            ("POST", "/api/v1/councils/barrio/events".into(), Some(CREATE), [N, N, N, F, A]),
+            (
+                "GET",
+                "/api/v1/councils/barrio/events".into(),
+                None,
+                [N, N, N, A, A],
+            ),
+            (
+                "GET",
+                "/api/v1/councils/city/events".into(),
+                None,
+                [N, N, A, N, A],
+            ),
+            (
+                "POST",
+                "/api/v1/councils/barrio/events".into(),
+                Some(CREATE),
+                [N, N, N, F, A],
+            ),
             ("GET", format!("/api/v1/events/{e}"), None, [N, N, A, A, A]),
             ("GET", format!("/api/v1/events/{p}"), None, [N, N, N, A, A]),
-            ("PUT", format!("/api/v1/events/{e}/rsvp"), None, [N, N, A, A, A]),
-            ("PUT", format!("/api/v1/events/{p}/rsvp"), None, [N, N, N, A, A]),
-            ("PUT", format!("/api/v1/events/{e}/role"), Some(r#"{"role":"medic"}"#), [N, N, A, A, A]),
-            ("DELETE", format!("/api/v1/events/{e}/role"), None, [N, N, A, A, A]),
-            ("DELETE", format!("/api/v1/events/{e}/rsvp"), None, [N, N, A, A, A]),
-            ("POST", format!("/api/v1/events/{e}/updates"), Some(r#"{"text":"Moved to 11:00"}"#), [N, N, F, F, A]),
-            ("POST", format!("/api/v1/events/{p}/updates"), Some(r#"{"text":"Room 2"}"#), [N, N, N, F, A]),
-            ("POST", format!("/api/v1/events/{e}/cancel"), None, [N, N, F, F, A]),
+            (
+                "PUT",
+                format!("/api/v1/events/{e}/rsvp"),
+                None,
+                [N, N, A, A, A],
+            ),
+            (
+                "PUT",
+                format!("/api/v1/events/{p}/rsvp"),
+                None,
+                [N, N, N, A, A],
+            ),
+            (
+                "PUT",
+                format!("/api/v1/events/{e}/role"),
+                Some(r#"{"role":"medic"}"#),
+                [N, N, A, A, A],
+            ),
+            (
+                "DELETE",
+                format!("/api/v1/events/{e}/role"),
+                None,
+                [N, N, A, A, A],
+            ),
+            (
+                "DELETE",
+                format!("/api/v1/events/{e}/rsvp"),
+                None,
+                [N, N, A, A, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/events/{e}/updates"),
+                Some(r#"{"text":"Moved to 11:00"}"#),
+                [N, N, F, F, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/events/{p}/updates"),
+                Some(r#"{"text":"Room 2"}"#),
+                [N, N, N, F, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/events/{e}/cancel"),
+                None,
+                [N, N, F, F, A],
+            ),
         ];
         for (method, path, json, expected) in calls {
             let page = api(&router, method, &path, b, json).await;

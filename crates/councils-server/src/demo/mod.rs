@@ -14,12 +14,16 @@ use councils_domain::*;
 use councils_store::Db;
 use std::net::SocketAddr;
 
+mod aid;
 mod alerts;
+mod events;
 mod motions;
 mod records;
 mod specs;
 
+pub use aid::seed as seed_aid;
 pub use alerts::seed as seed_alerts;
+pub use events::seed as seed_events;
 pub use motions::seed as seed_motions;
 pub use records::seed as seed_records;
 
@@ -376,6 +380,13 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     };
     let planner = match seeded {
         Ok(()) => records::seed(&app, &db).await,
+        Err(error) => Err(error),
+    };
+    let planner = match planner {
+        Ok(planner) => match events::seed(&app, &db).await {
+            Ok(_) => aid::seed(&app, &db).await.map(|_| planner),
+            Err(error) => Err(error),
+        },
         Err(error) => Err(error),
     };
     db.close().await;

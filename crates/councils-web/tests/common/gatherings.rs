@@ -82,9 +82,7 @@ pub async fn gathering_on(app: TestApp) -> Gathering {
         .join("barrio", Role::Member, "pablo", Language::En)
         .await;
     let lupe = app.join("barrio", Role::Member, "lupe", Language::Es).await;
-    let carmen = app
-        .join("city", Role::Member, "carmen", Language::En)
-        .await;
+    let carmen = app.join("city", Role::Member, "carmen", Language::En).await;
     let stranger = app
         .join("warehouse", Role::Member, "stranger", Language::En)
         .await;
