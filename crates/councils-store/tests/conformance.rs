@@ -14,6 +14,8 @@ use councils_tally::rules::{Majority, MajorityBase, MajorityRule, Quorum};
 mod ballots;
 #[path = "conformance/democracy.rs"]
 mod democracy;
+#[path = "conformance/gatherings.rs"]
+mod gatherings;
 #[path = "conformance/members.rs"]
 mod members;
 #[path = "conformance/motions.rs"]
@@ -24,6 +26,7 @@ mod recall;
 mod records;
 use ballots::*;
 use democracy::*;
+use gatherings::*;
 use members::*;
 use motions::*;
 use recall::*;
@@ -96,6 +99,9 @@ conformance!(
     a_member_has_one_plan_whose_sendings_go_with_it,
     photos_go_in_all_or_none_within_a_records_room,
     rights_contacts_are_set_and_replaced,
+    a_role_takes_as_many_as_it_needs_and_no_more,
+    an_event_is_updated_called_off_once_and_purged_with_all_it_holds,
+    an_aid_post_moves_only_from_the_status_it_was_read_in,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;
