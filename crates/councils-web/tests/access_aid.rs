@@ -52,6 +52,9 @@ fn outcome(page: &Page) -> Outcome {
     }
 }
 
+/// A form post: path, fields, and what it comes to for each role.
+type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
+
 fn expect(who: Who, expected: [Outcome; 6]) -> Outcome {
     expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
 }
@@ -114,7 +117,7 @@ async fn every_aid_form_is_posted_only_by_those_who_may() {
         let router = g.app.router();
         let cookie = member(&g, who).map(TestMember::cookie);
         let (r, o) = (g.request.clone(), g.offer.clone());
-        let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 6])> = vec![
+        let forms: Vec<FormPost> = vec![
             (
                 "/c/barrio/aid".into(),
                 vec![

@@ -49,6 +49,9 @@ fn outcome(page: &Page) -> Outcome {
     }
 }
 
+/// A form post: path, fields, and what it comes to for each role.
+type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);
+
 fn expect(who: Who, expected: [Outcome; 5]) -> Outcome {
     expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
 }
@@ -115,7 +118,7 @@ async fn every_event_form_is_posted_only_by_those_who_may() {
         let router = g.app.router();
         let cookie = member(&g, who).map(TestMember::cookie);
         let (e, p) = (g.event.clone(), g.private_event.clone());
-        let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 5])> = vec![
+        let forms: Vec<FormPost> = vec![
             (
                 "/c/barrio/events".into(),
                 NEW_EVENT.to_vec(),

@@ -190,9 +190,9 @@ pub async fn new(
     new_page(&viewer, &council, &linked, &form, None)
 }
 
-/// Reads the posted fields (several `share` boxes may be ticked). A role's number that is
-/// not a number is refused as a whole.
-pub fn read_form(fields: &[(String, String)]) -> Result<EventForm, EventForm> {
+/// Reads the posted fields (several `share` boxes may be ticked), and whether a role's number
+/// was not a number (then the form is refused as a whole and shown again).
+pub fn read_form(fields: &[(String, String)]) -> (EventForm, bool) {
     let mut form = EventForm::default();
     let mut bad = false;
     for (name, value) in fields {
@@ -221,7 +221,7 @@ pub fn read_form(fields: &[(String, String)]) -> Result<EventForm, EventForm> {
             }
         }
     }
-    if bad { Err(form) } else { Ok(form) }
+    (form, bad)
 }
 
 /// `POST /c/{slug}/events`
@@ -232,12 +232,11 @@ pub async fn submit(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let actor = member_or_404(&viewer)?;
-    let (form, result) = match read_form(&fields) {
-        Ok(form) => {
-            let result = state.app.call_event(actor, &slug, &form).await;
-            (form, result)
-        }
-        Err(form) => (form, Err(AppError::BadValue)),
+    let (form, bad) = read_form(&fields);
+    let result = if bad {
+        Err(AppError::BadValue)
+    } else {
+        state.app.call_event(actor, &slug, &form).await
     };
     match result {
         Ok(id) => Ok(see(&format!("/events/{id}"))),
