@@ -114,6 +114,12 @@ pub enum AppError {
     /// An export key that is neither an age public key (`age1...`) nor a passphrase.
     #[error("not an age public key")]
     ExportKey,
+    /// Rapid response alerts always come at once; no member chooses otherwise.
+    #[error("alerts always come at once")]
+    AlertsAlwaysAtOnce,
+    /// Mail was chosen by a member who gave no email.
+    #[error("no email to send to")]
+    MailWithoutEmail,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -167,6 +173,8 @@ impl AppError {
             AppError::Event(e) => e.code(),
             AppError::Aid(e) => e.code(),
             AppError::ExportKey => "export-key",
+            AppError::AlertsAlwaysAtOnce => "notice-alerts-fixed",
+            AppError::MailWithoutEmail => "notice-mail-without-email",
             AppError::Internal(_) => "internal",
         }
     }

@@ -18,6 +18,7 @@ mod membership;
 mod minutes;
 mod motion;
 mod mutual_aid;
+mod notices;
 mod push;
 mod records;
 mod relay;

@@ -20,6 +20,8 @@ mod gatherings;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
+#[path = "conformance/notices.rs"]
+mod notices;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -29,6 +31,7 @@ use democracy::*;
 use gatherings::*;
 use members::*;
 use motions::*;
+use notices::*;
 use recall::*;
 use records::*;
 
@@ -102,6 +105,9 @@ conformance!(
     a_role_takes_as_many_as_it_needs_and_no_more,
     an_event_is_updated_called_off_once_and_purged_with_all_it_holds,
     an_aid_post_moves_only_from_the_status_it_was_read_in,
+    notice_choices_are_replaced_whole_and_read_back,
+    delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
+    a_digest_is_taken_once_and_kept_notices_go_after_their_time,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

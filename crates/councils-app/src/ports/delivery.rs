@@ -41,6 +41,11 @@ pub enum NoticeKind {
     EventUpdated,
     /// Someone answered a mutual-aid post: its poster is told.
     AidMatched,
+    /// Voting opened on a motion of a council the member belongs to.
+    VotingOpened,
+    /// A higher council's vote opened: the constituent's members can give their delegates a
+    /// mandate.
+    MandateWanted,
 }
 
 impl NoticeKind {
@@ -55,6 +60,8 @@ impl NoticeKind {
             NoticeKind::PlanTriggered => "plan-triggered",
             NoticeKind::EventUpdated => "event-updated",
             NoticeKind::AidMatched => "aid-matched",
+            NoticeKind::VotingOpened => "voting-opened",
+            NoticeKind::MandateWanted => "mandate-wanted",
         }
     }
 
@@ -62,7 +69,11 @@ impl NoticeKind {
     pub fn is_urgent(self) -> bool {
         !matches!(
             self,
-            NoticeKind::ReportChanged | NoticeKind::EventUpdated | NoticeKind::AidMatched
+            NoticeKind::ReportChanged
+                | NoticeKind::VotingOpened
+                | NoticeKind::MandateWanted
+                | NoticeKind::EventUpdated
+                | NoticeKind::AidMatched
         )
     }
 
@@ -78,6 +89,8 @@ impl NoticeKind {
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
             NoticeKind::EventUpdated => NoticeTopic::Events,
             NoticeKind::AidMatched => NoticeTopic::MutualAid,
+            NoticeKind::VotingOpened => NoticeTopic::Motions,
+            NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }
     }
 }

@@ -8,6 +8,7 @@ mod democracy;
 mod event;
 mod motion;
 mod mutual_aid;
+mod notices;
 mod push;
 mod records;
 mod report;
@@ -31,6 +32,7 @@ pub use motion::{
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
 pub use mutual_aid::{AidChange, AidRecord, MutualAidStore};
+pub use notices::{DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore};
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
@@ -200,6 +202,7 @@ pub trait Store:
     + DemocracyStore
     + ReportStore
     + PushStore
+    + NoticeStore
     + RecordsStore
     + EventStore
     + MutualAidStore
@@ -217,6 +220,7 @@ impl<T> Store for T where
         + DemocracyStore
         + ReportStore
         + PushStore
+        + NoticeStore
         + RecordsStore
         + EventStore
         + MutualAidStore

@@ -6,6 +6,7 @@ pub mod councils;
 pub mod democracy;
 pub mod events;
 pub mod motions;
+pub mod notices;
 pub mod openapi;
 pub mod push;
 pub mod records;
