@@ -107,6 +107,10 @@ pub enum AppError {
     Incident(#[from] IncidentError),
     #[error(transparent)]
     Evidence(#[from] EvidenceError),
+    #[error(transparent)]
+    Event(#[from] councils_domain::event::EventError),
+    #[error(transparent)]
+    Aid(#[from] councils_domain::mutual_aid::AidError),
     /// An export key that is neither an age public key (`age1...`) nor a passphrase.
     #[error("not an age public key")]
     ExportKey,
@@ -170,6 +174,8 @@ impl AppError {
             AppError::Plan(e) => e.code(),
             AppError::Incident(e) => e.code(),
             AppError::Evidence(e) => e.code(),
+            AppError::Event(e) => e.code(),
+            AppError::Aid(e) => e.code(),
             AppError::ExportKey => "export-key",
             AppError::Strike(e) => e.code(),
             AppError::Ledger(e) => e.code(),

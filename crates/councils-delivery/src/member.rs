@@ -150,6 +150,9 @@ fn urgency_and_ttl(kind: NoticeKind) -> (Urgency, Duration) {
         }
         // Sent two hours before the shift: stale once it has started.
         NoticeKind::PicketReminder => (Urgency::Normal, Duration::from_secs(2 * HOUR)),
+        // An event's news keeps for a few hours; a mutual-aid answer for a day.
+        NoticeKind::EventUpdated => (Urgency::Normal, Duration::from_secs(6 * HOUR)),
+        NoticeKind::AidMatched => (Urgency::Normal, Duration::from_secs(24 * HOUR)),
         // What is not rapid response can wait for a phone that is off for a day.
         #[allow(unreachable_patterns)]
         _ => (Urgency::Normal, Duration::from_secs(24 * HOUR)),

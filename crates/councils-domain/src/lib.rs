@@ -54,3 +54,9 @@ pub use recall::{
 pub use role::{Action, MembershipStatus, Role, Standing};
 pub use seat::SeatRule;
 pub use term::{Term, TermCap, TermError, may_stand};
+// Gatherings: protests and events, mutual aid.
+pub mod event;
+pub mod event_ics;
+pub mod mutual_aid;
+pub use event::EventId;
+pub use mutual_aid::AidId;

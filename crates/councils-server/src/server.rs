@@ -218,6 +218,11 @@ pub async fn start_with_clock(
                         Ok(purged) => tracing::info!(shifts = purged.shifts, payees = purged.payees, "old picket shifts and payees removed"),
                         Err(error) => tracing::error!(error = %error, "strike retention failed"),
                     }
+                    match sweeper.enforce_gathering_retention().await {
+                        Ok(p) if p.events == 0 && p.aid == 0 => {}
+                        Ok(p) => tracing::info!(events = p.events, aid = p.aid, "events and mutual aid past their retention deleted"),
+                        Err(error) => tracing::error!(error = %error, "deleting old events and mutual aid failed"),
+                    }
                     let sent = digests.send_due().await;
                     if sent.mailed + sent.failed > 0 {
                         tracing::info!(mailed = sent.mailed, failed = sent.failed, "daily digests");

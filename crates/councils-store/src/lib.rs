@@ -10,12 +10,14 @@
 mod ballot;
 mod council;
 mod democracy;
+mod event;
 mod federation;
 mod invitation;
 mod member;
 mod membership;
 mod minutes;
 mod motion;
+mod mutual_aid;
 mod notices;
 mod push;
 mod records;

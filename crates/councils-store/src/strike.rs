@@ -367,7 +367,7 @@ impl StrikeStore for Db {
         crate::strike_rota::shift(self, id).await
     }
 
-    async fn sign_up(
+    async fn sign_up_for_shift(
         &self,
         shift: &ShiftId,
         member: &MemberId,

@@ -14,6 +14,8 @@ use councils_tally::rules::{Majority, MajorityBase, MajorityRule, Quorum};
 mod ballots;
 #[path = "conformance/democracy.rs"]
 mod democracy;
+#[path = "conformance/gatherings.rs"]
+mod gatherings;
 #[path = "conformance/members.rs"]
 mod members;
 #[path = "conformance/motions.rs"]
@@ -28,6 +30,7 @@ mod records;
 mod strikes;
 use ballots::*;
 use democracy::*;
+use gatherings::*;
 use members::*;
 use motions::*;
 use notices::*;
@@ -106,6 +109,9 @@ conformance!(
     a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
     the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,
     a_picket_is_reminded_once_and_old_shifts_are_deleted,
+    a_role_takes_as_many_as_it_needs_and_no_more,
+    an_event_is_updated_called_off_once_and_purged_with_all_it_holds,
+    an_aid_post_moves_only_from_the_status_it_was_read_in,
     notice_choices_are_replaced_whole_and_read_back,
     delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
     a_digest_is_taken_once_and_kept_notices_go_after_their_time,

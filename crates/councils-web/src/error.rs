@@ -39,9 +39,12 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::NotVoting
         | AppError::AmendmentPending
         | AppError::Federation(_)
-        | AppError::Report(ReportError::WrongStep | ReportError::TakenByAnother) => {
-            StatusCode::CONFLICT
-        }
+        | AppError::Report(ReportError::WrongStep | ReportError::TakenByAnother)
+        | AppError::Event(
+            councils_domain::event::EventError::RoleFull
+            | councils_domain::event::EventError::Cancelled,
+        )
+        | AppError::Aid(councils_domain::mutual_aid::AidError::WrongStep) => StatusCode::CONFLICT,
         AppError::SignInThrottled { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Evidence(councils_domain::evidence::EvidenceError::TooLarge) => {
             StatusCode::PAYLOAD_TOO_LARGE

@@ -7,6 +7,7 @@ use crate::pages::{
     account, council, councils, democracy, federation, join, landing, language, members, minutes,
     motion, notices, push, records, report, settings, sign_in, strike,
 };
+use crate::pages::{aid, event};
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
 };
@@ -28,6 +29,18 @@ const STYLESHEET: &str = include_str!("../static/app.css");
 const BALLOT_SCRIPT: &str = include_str!("../static/ballot.js");
 /// Live alerts in open pages (the stream, a fragment inserted, a cue); pages work without it.
 const ALERTS_SCRIPT: &str = include_str!("../static/alerts.js");
+/// Live updates on an event's open page, over the same stream; the page works without it.
+const LIVE_SCRIPT: &str = include_str!("../static/live.js");
+
+async fn live_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        LIVE_SCRIPT,
+    )
+}
 
 async fn stylesheet() -> impl IntoResponse {
     (
@@ -248,6 +261,28 @@ pub fn router(state: WebState) -> Router {
         )
         .route("/strikes/{id}/fund", get(strike::fund::show))
         .route("/strikes/{id}/fund/movements", post(strike::fund::record))
+        // Protests and events, mutual aid (pages/event/, pages/aid/).
+        .route(
+            "/c/{slug}/events",
+            get(event::new::list).post(event::new::submit),
+        )
+        .route("/c/{slug}/events/new", get(event::new::new))
+        .route("/events/{id}", get(event::show))
+        .route("/events/{id}/live", get(event::live))
+        .route("/events/{id}/event.ics", get(event::ics))
+        .route("/events/{id}/rsvp", post(event::rsvp))
+        .route("/events/{id}/roles", post(event::sign_up))
+        .route("/events/{id}/roles/leave", post(event::leave_role))
+        .route("/events/{id}/updates", post(event::update))
+        .route("/events/{id}/cancel", post(event::cancel))
+        .route("/c/{slug}/aid", get(aid::new::list).post(aid::new::submit))
+        .route("/c/{slug}/aid/new", get(aid::new::new))
+        .route("/aid/{id}", get(aid::show))
+        .route("/aid/{id}/match", post(aid::answer))
+        .route("/aid/{id}/release", post(aid::release))
+        .route("/aid/{id}/met", post(aid::met))
+        .route("/aid/{id}/withdraw", post(aid::withdraw))
+        .route("/static/live.js", get(live_script))
         .route("/account", get(account::show))
         .route("/account/language", post(account::language))
         .route("/account/handle", post(account::handle))
@@ -440,6 +475,27 @@ pub fn router(state: WebState) -> Router {
             "/strikes/{id}/fund/movements",
             post(api::strikes::record_movement),
         )
+        .route(
+            "/councils/{slug}/events",
+            get(api::events::list).post(api::events::create),
+        )
+        .route("/events/{id}", get(api::events::show))
+        .route(
+            "/events/{id}/rsvp",
+            put(api::events::rsvp).delete(api::events::unrsvp),
+        )
+        .route(
+            "/events/{id}/role",
+            put(api::events::sign_up).delete(api::events::leave_role),
+        )
+        .route("/events/{id}/updates", post(api::events::update))
+        .route("/events/{id}/cancel", post(api::events::cancel))
+        .route(
+            "/councils/{slug}/aid",
+            get(api::aid::list).post(api::aid::create),
+        )
+        .route("/aid/{id}", get(api::aid::show))
+        .route("/aid/{id}/steps", post(api::aid::step))
         .route_layer(middleware::from_fn(access_log));
 
     let mut router = Router::new()

@@ -39,6 +39,10 @@ pub enum NoticeKind {
     PlanTriggered,
     /// A picket shift a member signed up to starts soon.
     PicketReminder,
+    /// An update to an event: those who said they are coming or took a role are told.
+    EventUpdated,
+    /// Someone answered a mutual-aid post: its poster is told.
+    AidMatched,
     /// Voting opened on a motion of a council the member belongs to.
     VotingOpened,
     /// A higher council's vote opened: the constituent's members can give their delegates a
@@ -57,6 +61,8 @@ impl NoticeKind {
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
             NoticeKind::PicketReminder => "picket-reminder",
+            NoticeKind::EventUpdated => "event-updated",
+            NoticeKind::AidMatched => "aid-matched",
             NoticeKind::VotingOpened => "voting-opened",
             NoticeKind::MandateWanted => "mandate-wanted",
         }
@@ -70,6 +76,8 @@ impl NoticeKind {
                 | NoticeKind::VotingOpened
                 | NoticeKind::MandateWanted
                 | NoticeKind::PicketReminder
+                | NoticeKind::EventUpdated
+                | NoticeKind::AidMatched
         )
     }
 
@@ -84,6 +92,8 @@ impl NoticeKind {
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
             NoticeKind::PicketReminder => NoticeTopic::Events,
+            NoticeKind::EventUpdated => NoticeTopic::Events,
+            NoticeKind::AidMatched => NoticeTopic::MutualAid,
             NoticeKind::VotingOpened => NoticeTopic::Motions,
             NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }

@@ -5,7 +5,9 @@ use async_trait::async_trait;
 
 mod delivery;
 mod democracy;
+mod event;
 mod motion;
+mod mutual_aid;
 mod notices;
 mod push;
 mod records;
@@ -23,10 +25,14 @@ pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
 };
+pub use event::{
+    EventDetail, EventRecord, EventStore, EventUpdateRecord, Rsvp, SignUp, SignUpOutcome,
+};
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use mutual_aid::{AidChange, AidRecord, MutualAidStore};
 pub use notices::{DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore};
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
@@ -208,6 +214,8 @@ pub trait Store:
     + NoticeStore
     + RecordsStore
     + StrikeStore
+    + EventStore
+    + MutualAidStore
 {
 }
 
@@ -225,6 +233,8 @@ impl<T> Store for T where
         + NoticeStore
         + RecordsStore
         + StrikeStore
+        + EventStore
+        + MutualAidStore
 {
 }
 

@@ -154,8 +154,12 @@ pub trait StrikeStore: Send + Sync {
     async fn shifts(&self, strike: &StrikeId) -> Result<Vec<ShiftRecord>, StoreError>;
     async fn shift(&self, id: &ShiftId) -> Result<Option<ShiftRecord>, StoreError>;
     /// Signs a member up (again is a no-op).
-    async fn sign_up(&self, shift: &ShiftId, member: &MemberId, now: i64)
-    -> Result<(), StoreError>;
+    async fn sign_up_for_shift(
+        &self,
+        shift: &ShiftId,
+        member: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
     /// Withdraws a member (not signed up is a no-op).
     async fn withdraw(&self, shift: &ShiftId, member: &MemberId) -> Result<(), StoreError>;
     /// Claims, in one transaction, every sign-up to a shift starting after `now` and by

@@ -132,7 +132,7 @@ impl App {
         let shift = self.open_shift(actor, id, shift).await?;
         Ok(self
             .store
-            .sign_up(&shift, &actor.member_id, self.now())
+            .sign_up_for_shift(&shift, &actor.member_id, self.now())
             .await?)
     }
 

@@ -14,13 +14,17 @@ use councils_domain::*;
 use councils_store::Db;
 use std::net::SocketAddr;
 
+mod aid;
 mod alerts;
+mod events;
 mod motions;
 mod records;
 mod specs;
 mod strikes;
 
+pub use aid::seed as seed_aid;
 pub use alerts::seed as seed_alerts;
+pub use events::seed as seed_events;
 pub use motions::seed as seed_motions;
 pub use records::seed as seed_records;
 pub use strikes::seed as seed_strikes;
@@ -381,7 +385,13 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         Err(error) => Err(error),
     };
     let planner = match planner {
-        Ok(planner) => strikes::seed(&app, &db).await.map(|_| planner),
+        Ok(planner) => match strikes::seed(&app, &db).await {
+            Ok(_) => match events::seed(&app, &db).await {
+                Ok(_) => aid::seed(&app, &db).await.map(|_| planner),
+                Err(error) => Err(error),
+            },
+            Err(error) => Err(error),
+        },
         Err(error) => Err(error),
     };
     db.close().await;

@@ -282,9 +282,9 @@ pub(crate) async fn a_picket_is_reminded_once_and_old_shifts_are_deleted(db: &Db
         .await
         .unwrap();
     for shift in [&soon, &soon, &later] {
-        db.sign_up(shift, &ana, NOW).await.unwrap();
+        db.sign_up_for_shift(shift, &ana, NOW).await.unwrap();
     }
-    db.sign_up(&soon, &rosa, NOW).await.unwrap();
+    db.sign_up_for_shift(&soon, &rosa, NOW).await.unwrap();
     let shifts = db.shifts(&strike).await.unwrap();
     assert_eq!(shifts[0].id, soon);
     assert_eq!(shifts[0].signed_up.len(), 2, "signing up twice is once");

@@ -1,8 +1,10 @@
 //! The JSON API under `/api/v1`: the same use cases and authorisation as the pages, for
 //! clients that sign in with `POST /api/v1/sessions` and send `Authorization: Bearer`.
 
+pub mod aid;
 pub mod councils;
 pub mod democracy;
+pub mod events;
 pub mod motions;
 pub mod notices;
 pub mod openapi;

@@ -1,9 +1,11 @@
 //! Pages, by area; each beside its template in `templates/`.
 
 pub mod account;
+pub mod aid;
 pub mod council;
 pub mod councils;
 pub mod democracy;
+pub mod event;
 pub mod federation;
 pub mod join;
 pub mod landing;

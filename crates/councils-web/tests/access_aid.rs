@@ -1,0 +1,241 @@
+//! The access test for mutual aid: every page, form and API call, walked with every role
+//! (signed out, a member of an unrelated committee, a member of the city a request was
+//! shared with, a plain member, the member who posted the request, the organiser). A post is
+//! not found by anyone who may not read it, signed out or not; steps a reader may not take
+//! are refused in words.
+
+mod common;
+#[path = "common/gatherings.rs"]
+mod gatherings;
+
+use axum::body::Body;
+use axum::http::Request;
+use common::{Page, get, post, send};
+use councils_testkit::TestMember;
+use gatherings::{Gathering, gathering};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anonymous,
+    Stranger,
+    CityMember,
+    Member,
+    Poster,
+    Organiser,
+}
+
+const EVERYONE: [Who; 6] = [
+    Who::Anonymous,
+    Who::Stranger,
+    Who::CityMember,
+    Who::Member,
+    Who::Poster,
+    Who::Organiser,
+];
+
+#[derive(Debug, PartialEq, Clone, Copy)]
+enum Outcome {
+    Allowed,
+    /// Read, but the step does not follow for this reader (409 or 422, with the reason).
+    Refused,
+    NotFound,
+}
+
+use Outcome::{Allowed as A, NotFound as N, Refused as R};
+
+fn outcome(page: &Page) -> Outcome {
+    match page.status.as_u16() {
+        200..=299 | 303 if page.location().as_deref() != Some("/sign-in") => A,
+        409 | 422 => R,
+        404 => N,
+        other => panic!("unexpected status {other}: {}", page.body),
+    }
+}
+
+/// A form post: path, fields, and what it comes to for each role.
+type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
+
+fn expect(who: Who, expected: [Outcome; 6]) -> Outcome {
+    expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
+}
+
+fn member(g: &Gathering, who: Who) -> Option<&TestMember> {
+    match who {
+        Who::Anonymous => None,
+        Who::Stranger => Some(&g.stranger),
+        Who::CityMember => Some(&g.carmen),
+        Who::Member => Some(&g.pablo),
+        Who::Poster => Some(&g.lupe),
+        Who::Organiser => Some(&g.rosa),
+    }
+}
+
+#[tokio::test]
+async fn every_aid_page_is_seen_only_by_those_who_may_see_it() {
+    let g = gathering().await;
+    let router = g.app.router();
+    let (r, o) = (&g.request, &g.offer);
+    for who in EVERYONE {
+        let cookie = member(&g, who).map(TestMember::cookie);
+        let pages = [
+            ("/c/barrio/aid".to_string(), [N, N, N, A, A, A]),
+            (
+                "/c/barrio/aid?kind=rides&area=boyle".to_string(),
+                [N, N, N, A, A, A],
+            ),
+            ("/c/city/aid".to_string(), [N, N, A, N, N, A]),
+            ("/c/barrio/aid/new".to_string(), [N, N, N, A, A, A]),
+            (
+                "/c/barrio/aid/new?direction=offer".to_string(),
+                [N, N, N, A, A, A],
+            ),
+            (format!("/aid/{r}"), [N, N, A, A, A, A]),
+            (format!("/aid/{o}"), [N, N, N, A, A, A]),
+            ("/aid/no-such-post".to_string(), [N, N, N, N, N, N]),
+        ];
+        for (path, expected) in pages {
+            let page = get(&router, &path, cookie.as_deref(), None).await;
+            assert_eq!(outcome(&page), expect(who, expected), "{who:?} GET {path}");
+        }
+        // What it is for someone else reaches only those who may read the request.
+        let page = get(&router, &format!("/aid/{r}"), cookie.as_deref(), None).await;
+        assert_eq!(
+            page.body.contains("his wife and two children"),
+            expect(who, [N, N, A, A, A, A]) == A
+        );
+        // The city sees the shared request and never the offer kept to the committee.
+        let city = get(&router, "/c/city/aid", cookie.as_deref(), None).await;
+        assert!(!city.body.contains(&format!("/aid/{o}")));
+    }
+    g.app.stop().await;
+}
+
+#[tokio::test]
+async fn every_aid_form_is_posted_only_by_those_who_may() {
+    for who in EVERYONE {
+        let g = gathering().await;
+        let router = g.app.router();
+        let cookie = member(&g, who).map(TestMember::cookie);
+        let (r, o) = (g.request.clone(), g.offer.clone());
+        let forms: Vec<FormPost> = vec![
+            (
+                "/c/barrio/aid".into(),
+                vec![
+                    ("direction", "offer"),
+                    ("kind", "food"),
+                    ("area", "Boyle Heights"),
+                    ("details", "Tamales on Friday"),
+                ],
+                [N, N, N, A, A, A],
+            ),
+            (
+                "/c/city/aid".into(),
+                vec![
+                    ("direction", "request"),
+                    ("kind", "bail"),
+                    ("area", "Downtown"),
+                    ("details", "Bond for a neighbour"),
+                ],
+                [N, N, A, N, N, A],
+            ),
+            (format!("/aid/{r}/match"), vec![], [N, N, A, A, R, A]),
+            (format!("/aid/{r}/release"), vec![], [N, N, A, A, R, A]),
+            (format!("/aid/{r}/met"), vec![], [N, N, R, R, A, R]),
+            (format!("/aid/{o}/match"), vec![], [N, N, N, R, A, A]),
+            (format!("/aid/{o}/withdraw"), vec![], [N, N, N, A, R, A]),
+        ];
+        for (path, fields, expected) in forms {
+            let page = post(&router, &path, &fields, cookie.as_deref()).await;
+            assert_eq!(
+                outcome(&page),
+                expect(who, expected),
+                "{who:?} POST {path}: {}",
+                page.body
+            );
+        }
+        g.app.stop().await;
+    }
+}
+
+async fn api(
+    router: &axum::Router,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    json: Option<&str>,
+) -> Page {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(b) = bearer {
+        request = request.header("authorization", b);
+    }
+    let body = match json {
+        Some(j) => {
+            request = request.header("content-type", "application/json");
+            Body::from(j.to_string())
+        }
+        None => Body::empty(),
+    };
+    send(router, request.body(body).unwrap()).await
+}
+
+#[tokio::test]
+async fn every_aid_api_call_is_answered_only_to_those_who_may() {
+    const CREATE: &str = r#"{"direction":"request","kind":"childcare","area":"Boyle Heights","details":"Tuesday afternoons","for_whom":"A neighbour's two children"}"#;
+    for who in EVERYONE {
+        let g = gathering().await;
+        let router = g.app.router();
+        let bearer = member(&g, who).map(|m| format!("Bearer {}", m.token.expose()));
+        let b = bearer.as_deref();
+        let (r, o) = (g.request.clone(), g.offer.clone());
+        let calls: Vec<(&str, String, Option<&str>, [Outcome; 6])> = vec![
+            (
+                "GET",
+                "/api/v1/councils/barrio/aid".into(),
+                None,
+                [N, N, N, A, A, A],
+            ),
+            (
+                "GET",
+                "/api/v1/councils/city/aid?kind=rides".into(),
+                None,
+                [N, N, A, N, N, A],
+            ),
+            (
+                "POST",
+                "/api/v1/councils/barrio/aid".into(),
+                Some(CREATE),
+                [N, N, N, A, A, A],
+            ),
+            ("GET", format!("/api/v1/aid/{r}"), None, [N, N, A, A, A, A]),
+            ("GET", format!("/api/v1/aid/{o}"), None, [N, N, N, A, A, A]),
+            (
+                "POST",
+                format!("/api/v1/aid/{r}/steps"),
+                Some(r#"{"step":"match"}"#),
+                [N, N, A, A, R, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/aid/{r}/steps"),
+                Some(r#"{"step":"met"}"#),
+                [N, N, A, A, A, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/aid/{o}/steps"),
+                Some(r#"{"step":"withdraw"}"#),
+                [N, N, N, A, R, A],
+            ),
+        ];
+        for (method, path, json, expected) in calls {
+            let page = api(&router, method, &path, b, json).await;
+            assert_eq!(
+                outcome(&page),
+                expect(who, expected),
+                "{who:?} {method} {path}: {}",
+                page.body
+            );
+        }
+        g.app.stop().await;
+    }
+}

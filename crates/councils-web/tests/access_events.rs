@@ -1,0 +1,291 @@
+//! The access test for events: every page, form and API call, walked with every role
+//! (signed out, a member of an unrelated committee, a member of the city the event was
+//! shared with, a plain member of the committee, its organiser). An event is not found by
+//! anyone who may not read it, signed out or not; an event kept to its committee is not
+//! found from the city.
+
+mod common;
+#[path = "common/gatherings.rs"]
+mod gatherings;
+
+use axum::body::Body;
+use axum::http::Request;
+use common::{Page, get, post, send};
+use councils_testkit::TestMember;
+use gatherings::{Gathering, gathering};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anonymous,
+    Stranger,
+    CityMember,
+    Member,
+    Organiser,
+}
+
+const EVERYONE: [Who; 5] = [
+    Who::Anonymous,
+    Who::Stranger,
+    Who::CityMember,
+    Who::Member,
+    Who::Organiser,
+];
+
+#[derive(Debug, PartialEq, Clone, Copy)]
+enum Outcome {
+    Allowed,
+    Forbidden,
+    NotFound,
+}
+
+use Outcome::{Allowed as A, Forbidden as F, NotFound as N};
+
+fn outcome(page: &Page) -> Outcome {
+    match page.status.as_u16() {
+        200..=299 | 303 if page.location().as_deref() != Some("/sign-in") => A,
+        403 => F,
+        404 => N,
+        other => panic!("unexpected status {other}: {}", page.body),
+    }
+}
+
+/// A form post: path, fields, and what it comes to for each role.
+type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);
+
+fn expect(who: Who, expected: [Outcome; 5]) -> Outcome {
+    expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
+}
+
+fn member(g: &Gathering, who: Who) -> Option<&TestMember> {
+    match who {
+        Who::Anonymous => None,
+        Who::Stranger => Some(&g.stranger),
+        Who::CityMember => Some(&g.carmen),
+        Who::Member => Some(&g.pablo),
+        Who::Organiser => Some(&g.rosa),
+    }
+}
+
+const NEW_EVENT: [(&str, &str); 7] = [
+    ("kind", "training"),
+    ("title", "Know your rights training"),
+    ("place", "Library, 2nd floor"),
+    ("starts", "2030-02-01T18:00"),
+    ("ends", "2030-02-01T20:00"),
+    ("offset", "-08:00"),
+    ("need-interpreter", "1"),
+];
+
+#[tokio::test]
+async fn every_event_page_is_seen_only_by_those_who_may_see_it() {
+    let g = gathering().await;
+    let router = g.app.router();
+    let (e, p) = (&g.event, &g.private_event);
+    for who in EVERYONE {
+        let cookie = member(&g, who).map(TestMember::cookie);
+        let pages = [
+            ("/c/barrio/events".to_string(), [N, N, N, A, A]),
+            ("/c/city/events".to_string(), [N, N, A, N, A]),
+            ("/c/barrio/events/new".to_string(), [N, N, N, F, A]),
+            (format!("/events/{e}"), [N, N, A, A, A]),
+            (format!("/events/{e}/live"), [N, N, A, A, A]),
+            (format!("/events/{e}/event.ics"), [N, N, A, A, A]),
+            (format!("/events/{p}"), [N, N, N, A, A]),
+            (format!("/events/{p}/live"), [N, N, N, A, A]),
+            (format!("/events/{p}/event.ics"), [N, N, N, A, A]),
+            ("/events/no-such-event".to_string(), [N, N, N, N, N]),
+        ];
+        for (path, expected) in pages {
+            let page = get(&router, &path, cookie.as_deref(), None).await;
+            assert_eq!(outcome(&page), expect(who, expected), "{who:?} GET {path}");
+        }
+        // The city's list shows the shared march and never the committee's own assembly.
+        let city = get(&router, "/c/city/events", cookie.as_deref(), None).await;
+        assert_eq!(
+            city.body.contains(&format!("/events/{e}")),
+            matches!(who, Who::CityMember | Who::Organiser),
+            "{who:?}"
+        );
+        assert!(!city.body.contains(&format!("/events/{p}")));
+    }
+    g.app.stop().await;
+}
+
+#[tokio::test]
+async fn every_event_form_is_posted_only_by_those_who_may() {
+    for who in EVERYONE {
+        let g = gathering().await;
+        let router = g.app.router();
+        let cookie = member(&g, who).map(TestMember::cookie);
+        let (e, p) = (g.event.clone(), g.private_event.clone());
+        let forms: Vec<FormPost> = vec![
+            (
+                "/c/barrio/events".into(),
+                NEW_EVENT.to_vec(),
+                [N, N, N, F, A],
+            ),
+            ("/c/city/events".into(), NEW_EVENT.to_vec(), [N, N, F, N, F]),
+            (
+                format!("/events/{e}/rsvp"),
+                vec![("going", "yes")],
+                [N, N, A, A, A],
+            ),
+            (
+                format!("/events/{p}/rsvp"),
+                vec![("going", "yes")],
+                [N, N, N, A, A],
+            ),
+            (
+                format!("/events/{e}/roles"),
+                vec![("role", "marshal")],
+                [N, N, A, A, A],
+            ),
+            (
+                format!("/events/{p}/roles"),
+                vec![("role", "marshal")],
+                [N, N, N, A, A],
+            ),
+            (format!("/events/{e}/roles/leave"), vec![], [N, N, A, A, A]),
+            (
+                format!("/events/{e}/rsvp"),
+                vec![("going", "no")],
+                [N, N, A, A, A],
+            ),
+            (
+                format!("/events/{e}/updates"),
+                vec![("text", "Meet at the fountain")],
+                [N, N, F, F, A],
+            ),
+            (
+                format!("/events/{p}/updates"),
+                vec![("text", "Room 2")],
+                [N, N, N, F, A],
+            ),
+            (format!("/events/{e}/cancel"), vec![], [N, N, F, F, A]),
+            (format!("/events/{p}/cancel"), vec![], [N, N, N, F, A]),
+        ];
+        for (path, fields, expected) in forms {
+            let page = post(&router, &path, &fields, cookie.as_deref()).await;
+            assert_eq!(
+                outcome(&page),
+                expect(who, expected),
+                "{who:?} POST {path}: {}",
+                page.body
+            );
+        }
+        g.app.stop().await;
+    }
+}
+
+async fn api(
+    router: &axum::Router,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    json: Option<&str>,
+) -> Page {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(b) = bearer {
+        request = request.header("authorization", b);
+    }
+    let body = match json {
+        Some(j) => {
+            request = request.header("content-type", "application/json");
+            Body::from(j.to_string())
+        }
+        None => Body::empty(),
+    };
+    send(router, request.body(body).unwrap()).await
+}
+
+#[tokio::test]
+async fn every_event_api_call_is_answered_only_to_those_who_may() {
+    const CREATE: &str = r#"{"kind":"assembly","title":"Assembly","place":"Hall","starts":"2030-03-01T18:00","ends":"2030-03-01T20:00","utc_offset":"-08:00","roles":{"interpreter":1}}"#;
+    for who in EVERYONE {
+        let g = gathering().await;
+        let router = g.app.router();
+        let bearer = member(&g, who).map(|m| format!("Bearer {}", m.token.expose()));
+        let b = bearer.as_deref();
+        let (e, p) = (g.event.clone(), g.private_event.clone());
+        let calls: Vec<(&str, String, Option<&str>, [Outcome; 5])> = vec![
+            (
+                "GET",
+                "/api/v1/councils/barrio/events".into(),
+                None,
+                [N, N, N, A, A],
+            ),
+            (
+                "GET",
+                "/api/v1/councils/city/events".into(),
+                None,
+                [N, N, A, N, A],
+            ),
+            (
+                "POST",
+                "/api/v1/councils/barrio/events".into(),
+                Some(CREATE),
+                [N, N, N, F, A],
+            ),
+            ("GET", format!("/api/v1/events/{e}"), None, [N, N, A, A, A]),
+            ("GET", format!("/api/v1/events/{p}"), None, [N, N, N, A, A]),
+            (
+                "PUT",
+                format!("/api/v1/events/{e}/rsvp"),
+                None,
+                [N, N, A, A, A],
+            ),
+            (
+                "PUT",
+                format!("/api/v1/events/{p}/rsvp"),
+                None,
+                [N, N, N, A, A],
+            ),
+            (
+                "PUT",
+                format!("/api/v1/events/{e}/role"),
+                Some(r#"{"role":"medic"}"#),
+                [N, N, A, A, A],
+            ),
+            (
+                "DELETE",
+                format!("/api/v1/events/{e}/role"),
+                None,
+                [N, N, A, A, A],
+            ),
+            (
+                "DELETE",
+                format!("/api/v1/events/{e}/rsvp"),
+                None,
+                [N, N, A, A, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/events/{e}/updates"),
+                Some(r#"{"text":"Moved to 11:00"}"#),
+                [N, N, F, F, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/events/{p}/updates"),
+                Some(r#"{"text":"Room 2"}"#),
+                [N, N, N, F, A],
+            ),
+            (
+                "POST",
+                format!("/api/v1/events/{e}/cancel"),
+                None,
+                [N, N, F, F, A],
+            ),
+        ];
+        for (method, path, json, expected) in calls {
+            let page = api(&router, method, &path, b, json).await;
+            assert_eq!(
+                outcome(&page),
+                expect(who, expected),
+                "{who:?} {method} {path}: {}",
+                page.body
+            );
+        }
+        g.app.stop().await;
+    }
+}
