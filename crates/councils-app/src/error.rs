@@ -6,6 +6,7 @@ use councils_domain::council::SlugError;
 use councils_domain::emergency::PlanError;
 use councils_domain::evidence::EvidenceError;
 use councils_domain::federation::FederationError;
+use councils_domain::grievance::GrievanceError;
 use councils_domain::handle::HandleError;
 use councils_domain::incident::IncidentError;
 use councils_domain::motion::{BallotError, MotionError, OptionsError, TextError};
@@ -110,6 +111,8 @@ pub enum AppError {
     /// An export key that is neither an age public key (`age1...`) nor a passphrase.
     #[error("not an age public key")]
     ExportKey,
+    #[error(transparent)]
+    Grievance(#[from] GrievanceError),
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -161,6 +164,7 @@ impl AppError {
             AppError::Incident(e) => e.code(),
             AppError::Evidence(e) => e.code(),
             AppError::ExportKey => "export-key",
+            AppError::Grievance(e) => e.code(),
             AppError::Internal(_) => "internal",
         }
     }

@@ -16,6 +16,7 @@ pub mod delivery;
 pub mod democracy;
 pub mod error;
 pub mod federation;
+pub mod grievance;
 pub mod invitation;
 pub mod join;
 pub mod live;

@@ -136,6 +136,12 @@ fn urgency_and_ttl(kind: NoticeKind) -> (Urgency, Duration) {
         NoticeKind::AlertClosed | NoticeKind::ReportChanged => {
             (Urgency::Normal, Duration::from_secs(6 * HOUR))
         }
+        // A grievance's news waits for a phone that is off for a day: the case page says it.
+        NoticeKind::GrievanceFiled
+        | NoticeKind::GrievanceAssigned
+        | NoticeKind::GrievanceDeadlineDue
+        | NoticeKind::GrievanceAnswered
+        | NoticeKind::GrievanceQuestion => (Urgency::Normal, Duration::from_secs(24 * HOUR)),
     }
 }
 

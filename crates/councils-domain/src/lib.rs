@@ -50,3 +50,7 @@ pub use recall::{
 pub use role::{Action, MembershipStatus, Role, Standing};
 pub use seat::SeatRule;
 pub use term::{Term, TermCap, TermError, may_stand};
+// Workplace grievances: the case, its pay claim.
+pub mod grievance;
+pub mod grievance_pay;
+pub use ids::{GrievanceDeadlineId, GrievanceId};

@@ -11,6 +11,7 @@ mod ballot;
 mod council;
 mod democracy;
 mod federation;
+mod grievance;
 mod invitation;
 mod member;
 mod membership;

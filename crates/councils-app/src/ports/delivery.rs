@@ -37,6 +37,16 @@ pub enum NoticeKind {
     AlertClosed,
     /// A member's emergency plan was set off: the committee's legal role is told.
     PlanTriggered,
+    /// A grievance was filed: the committee's organisers are told.
+    GrievanceFiled,
+    /// An organiser was assigned a grievance.
+    GrievanceAssigned,
+    /// A deadline of a grievance came due: its assignee is told.
+    GrievanceDeadlineDue,
+    /// The filer answered or added to a grievance: its assignee (or the organisers) are told.
+    GrievanceAnswered,
+    /// An organiser asked the named filer of a grievance a question.
+    GrievanceQuestion,
 }
 
 impl NoticeKind {
@@ -49,12 +59,25 @@ impl NoticeKind {
             NoticeKind::AlertUpdated => "alert-updated",
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
+            NoticeKind::GrievanceFiled => "grievance-filed",
+            NoticeKind::GrievanceAssigned => "grievance-assigned",
+            NoticeKind::GrievanceDeadlineDue => "grievance-deadline-due",
+            NoticeKind::GrievanceAnswered => "grievance-answered",
+            NoticeKind::GrievanceQuestion => "grievance-question",
         }
     }
 
     /// Whether it comes at once whatever the member chose for other kinds (alerts do).
     pub fn is_urgent(self) -> bool {
-        !matches!(self, NoticeKind::ReportChanged)
+        !matches!(
+            self,
+            NoticeKind::ReportChanged
+                | NoticeKind::GrievanceFiled
+                | NoticeKind::GrievanceAssigned
+                | NoticeKind::GrievanceDeadlineDue
+                | NoticeKind::GrievanceAnswered
+                | NoticeKind::GrievanceQuestion
+        )
     }
 
     /// The topic a member chooses how to hear about (live only, push, email or a digest).
@@ -67,6 +90,11 @@ impl NoticeKind {
             | NoticeKind::AlertUpdated
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
+            NoticeKind::GrievanceFiled
+            | NoticeKind::GrievanceAssigned
+            | NoticeKind::GrievanceDeadlineDue
+            | NoticeKind::GrievanceAnswered
+            | NoticeKind::GrievanceQuestion => NoticeTopic::Grievances,
         }
     }
 }

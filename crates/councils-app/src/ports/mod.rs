@@ -5,6 +5,7 @@ use async_trait::async_trait;
 
 mod delivery;
 mod democracy;
+mod grievance;
 mod motion;
 mod push;
 mod records;
@@ -20,6 +21,10 @@ pub use delivery::{
 pub use democracy::{
     ContraryVote, DelegateRecord, DelegateStatus, DemocracyStore, ElectionRecord,
     MandateMotionRecord, MandateRecord, RecallFollowUp, RecallRecord,
+};
+pub use grievance::{
+    DueGrievanceDeadline, GrievanceChange, GrievanceDeadlineRecord, GrievanceEntryRecord,
+    GrievanceRecord, GrievanceStore, NewGrievanceEntry,
 };
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
@@ -195,6 +200,7 @@ pub trait Store:
     + ReportStore
     + PushStore
     + RecordsStore
+    + GrievanceStore
 {
 }
 
@@ -210,6 +216,7 @@ impl<T> Store for T where
         + ReportStore
         + PushStore
         + RecordsStore
+        + GrievanceStore
 {
 }
 
