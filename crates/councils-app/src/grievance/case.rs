@@ -208,6 +208,10 @@ impl App {
         kind: &str,
         statement: Statement,
     ) -> Result<GrievanceId, AppError> {
+        let home = self.council_by_slug(slug).await?;
+        if !grievance::may_manage(&self.standing(actor, &home).await?) {
+            return Err(AppError::NotFound);
+        }
         let mut members: Vec<GrievanceId> = Vec::new();
         let mut council = None;
         for id in ids {

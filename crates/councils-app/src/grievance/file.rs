@@ -24,6 +24,8 @@ pub struct GrievanceDraft {
     pub rate: String,
     pub paid: String,
     pub currency: String,
+    /// The whole calculation, as the API sends it (instead of the first line above).
+    pub claim: Option<PayClaim>,
 }
 
 /// What filing gives back: the grievance, and for an anonymous one the private link's token,
@@ -37,6 +39,9 @@ pub struct FiledGrievance {
 impl GrievanceDraft {
     /// The pay calculation's first line, if hours were given.
     pub(crate) fn pay(&self) -> Result<Option<PayClaim>, AppError> {
+        if let Some(claim) = &self.claim {
+            return Ok(Some(PayClaim::new(&claim.currency, claim.lines.clone())?));
+        }
         if self.hours.trim().is_empty() {
             return Ok(None);
         }

@@ -3,6 +3,7 @@
 
 pub mod councils;
 pub mod democracy;
+pub mod grievances;
 pub mod motions;
 pub mod openapi;
 pub mod push;

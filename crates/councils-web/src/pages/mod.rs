@@ -5,6 +5,7 @@ pub mod council;
 pub mod councils;
 pub mod democracy;
 pub mod federation;
+pub mod grievance;
 pub mod join;
 pub mod landing;
 pub mod language;
