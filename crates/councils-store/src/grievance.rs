@@ -257,9 +257,12 @@ impl Db {
                         backend_error(e)
                     }
                 })?;
-                sqlx::query("update grievance set status = $2 where grievance_id = $1")
-                    .bind(id.as_str())
-                    .bind(GrievanceStatus::Escalated.code())
+                // Escalating a closed case reopens it: its retention stops running.
+                sqlx::query(
+                    "update grievance set status = $2, closed_at = null where grievance_id = $1",
+                )
+                .bind(id.as_str())
+                .bind(GrievanceStatus::Escalated.code())
                     .execute(&mut **tx)
                     .await
                     .map_err(backend_error)?

@@ -14,6 +14,8 @@ use councils_tally::rules::{Majority, MajorityBase, MajorityRule, Quorum};
 mod ballots;
 #[path = "conformance/democracy.rs"]
 mod democracy;
+#[path = "conformance/grievances.rs"]
+mod grievances;
 #[path = "conformance/members.rs"]
 mod members;
 #[path = "conformance/motions.rs"]
@@ -24,6 +26,7 @@ mod recall;
 mod records;
 use ballots::*;
 use democracy::*;
+use grievances::*;
 use members::*;
 use motions::*;
 use recall::*;
@@ -96,6 +99,10 @@ conformance!(
     a_member_has_one_plan_whose_sendings_go_with_it,
     photos_go_in_all_or_none_within_a_records_room,
     rights_contacts_are_set_and_replaced,
+    an_anonymous_grievance_cannot_hold_its_filer,
+    a_case_changes_with_its_timeline_and_escalates_once,
+    a_collective_grievance_joins_all_or_none,
+    due_deadlines_remind_once_and_closed_cases_go_after_retention,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

@@ -5,8 +5,7 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, grievance, join, landing, language, members,
-    minutes,
-    motion, push, records, report, settings, sign_in,
+    minutes, motion, push, records, report, settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -241,7 +240,10 @@ pub fn router(state: WebState) -> Router {
             post(grievance::list::collective),
         )
         .route("/c/{slug}/grievances/{id}", get(grievance::case::show))
-        .route("/c/{slug}/grievances/{id}/notes", post(grievance::case::note))
+        .route(
+            "/c/{slug}/grievances/{id}/notes",
+            post(grievance::case::note),
+        )
         .route(
             "/c/{slug}/grievances/{id}/answers",
             post(grievance::case::answer),
@@ -262,7 +264,10 @@ pub fn router(state: WebState) -> Router {
             "/c/{slug}/grievances/{id}/deadlines/{deadline}/done",
             post(grievance::case::deadline_done),
         )
-        .route("/c/{slug}/grievances/{id}/pay", post(grievance::case::set_pay))
+        .route(
+            "/c/{slug}/grievances/{id}/pay",
+            post(grievance::case::set_pay),
+        )
         .route(
             "/c/{slug}/grievances/{id}/escalate",
             post(grievance::case::escalate),
@@ -482,10 +487,7 @@ pub fn router(state: WebState) -> Router {
             "/councils/{slug}/grievances/{id}/escalation",
             post(api::grievances::escalate),
         )
-        .route(
-            "/grievances/follow/{token}",
-            get(api::grievances::follow),
-        )
+        .route("/grievances/follow/{token}", get(api::grievances::follow))
         .route(
             "/grievances/follow/{token}/answers",
             post(api::grievances::follow_answer),

@@ -80,7 +80,9 @@ async fn fixture() -> Fixture {
     let pablo = app
         .join("garment", Role::Member, "pablo", Language::En)
         .await;
-    let lupe = app.join("garment", Role::Member, "lupe", Language::Es).await;
+    let lupe = app
+        .join("garment", Role::Member, "lupe", Language::Es)
+        .await;
     let filer = app.actor(&lupe).await;
     let draft = |anonymous| GrievanceDraft {
         kind: "wage-theft".into(),
@@ -107,7 +109,13 @@ async fn fixture() -> Fixture {
     for label in ["Letter answered", "Second letter"] {
         deadlines.push(
             app.app()
-                .add_grievance_deadline(&organiser, "garment", named.id.as_str(), label, "2027-02-01")
+                .add_grievance_deadline(
+                    &organiser,
+                    "garment",
+                    named.id.as_str(),
+                    label,
+                    "2027-02-01",
+                )
                 .await
                 .unwrap()
                 .to_string(),
@@ -202,10 +210,26 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
                 vec![("kind", "other"), ("what", "x"), ("wanted", "y")],
                 [N, N, N, A, N],
             ),
-            (format!("/c/garment/grievances/{n}/notes"), note.clone(), [N, N, N, A, F]),
-            (format!("/c/garment/grievances/{a}/notes"), note.clone(), [N, N, N, A, N]),
-            (format!("/c/garment/grievances/{n}/answers"), note.clone(), [N, N, N, F, A]),
-            (format!("/c/garment/grievances/{a}/answers"), note.clone(), [N, N, N, F, N]),
+            (
+                format!("/c/garment/grievances/{n}/notes"),
+                note.clone(),
+                [N, N, N, A, F],
+            ),
+            (
+                format!("/c/garment/grievances/{a}/notes"),
+                note.clone(),
+                [N, N, N, A, N],
+            ),
+            (
+                format!("/c/garment/grievances/{n}/answers"),
+                note.clone(),
+                [N, N, N, F, A],
+            ),
+            (
+                format!("/c/garment/grievances/{a}/answers"),
+                note.clone(),
+                [N, N, N, F, N],
+            ),
             (
                 format!("/c/garment/grievances/{n}/status"),
                 vec![("status", "investigating")],
@@ -227,7 +251,10 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
                 [N, N, N, A, F],
             ),
             (
-                format!("/c/garment/grievances/{n}/deadlines/{}/done", f.deadlines[0]),
+                format!(
+                    "/c/garment/grievances/{n}/deadlines/{}/done",
+                    f.deadlines[0]
+                ),
                 vec![],
                 [N, N, N, A, F],
             ),
@@ -243,11 +270,19 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
             ),
             (
                 format!("/c/garment/grievances/{n}/escalate"),
-                vec![("kind", "strike-vote"), ("title", "Strike"), ("body", "We strike")],
+                vec![
+                    ("kind", "strike-vote"),
+                    ("title", "Strike"),
+                    ("body", "We strike"),
+                ],
                 [N, N, N, A, F],
             ),
             (format!("/grievances/follow/{t}/answers"), note.clone(), ALL),
-            (format!("/grievances/follow/{wrong}/answers"), note.clone(), NONE),
+            (
+                format!("/grievances/follow/{wrong}/answers"),
+                note.clone(),
+                NONE,
+            ),
         ];
         for (path, form, expected) in forms {
             let page = post(&router, &path, &form, c).await;
@@ -285,11 +320,36 @@ async fn every_grievance_api_call_answers_only_those_who_may_read_it() {
             ),
             ("GET", format!("{base}/{n}"), None, [N, N, N, A, A]),
             ("GET", format!("{base}/{a}"), None, [N, N, N, A, N]),
-            ("GET", format!("/api/v1/councils/warehouse/grievances/{n}"), None, NONE),
-            ("POST", format!("{base}/{n}/notes"), Some(note), [N, N, N, A, F]),
-            ("POST", format!("{base}/{a}/notes"), Some(note), [N, N, N, A, N]),
-            ("POST", format!("{base}/{n}/answers"), Some(note), [N, N, N, F, A]),
-            ("POST", format!("{base}/{a}/answers"), Some(note), [N, N, N, F, N]),
+            (
+                "GET",
+                format!("/api/v1/councils/warehouse/grievances/{n}"),
+                None,
+                NONE,
+            ),
+            (
+                "POST",
+                format!("{base}/{n}/notes"),
+                Some(note),
+                [N, N, N, A, F],
+            ),
+            (
+                "POST",
+                format!("{base}/{a}/notes"),
+                Some(note),
+                [N, N, N, A, N],
+            ),
+            (
+                "POST",
+                format!("{base}/{n}/answers"),
+                Some(note),
+                [N, N, N, F, A],
+            ),
+            (
+                "POST",
+                format!("{base}/{a}/answers"),
+                Some(note),
+                [N, N, N, F, N],
+            ),
             (
                 "PUT",
                 format!("{base}/{n}/status"),
@@ -319,11 +379,18 @@ async fn every_grievance_api_call_answers_only_those_who_may_read_it() {
             (
                 "POST",
                 format!("{base}/{n}/escalation"),
-                Some(r#"{"kind": "ordinary", "title": "Pay us", "body": "We demand the back pay"}"#),
+                Some(
+                    r#"{"kind": "ordinary", "title": "Pay us", "body": "We demand the back pay"}"#,
+                ),
                 [N, N, N, A, F],
             ),
             ("GET", format!("/api/v1/grievances/follow/{t}"), None, ALL),
-            ("GET", format!("/api/v1/grievances/follow/{wrong}"), None, NONE),
+            (
+                "GET",
+                format!("/api/v1/grievances/follow/{wrong}"),
+                None,
+                NONE,
+            ),
             (
                 "POST",
                 format!("/api/v1/grievances/follow/{t}/answers"),
@@ -339,7 +406,11 @@ async fn every_grievance_api_call_answers_only_those_who_may_read_it() {
         ];
         for (method, path, json, expected) in calls {
             let page = api(&router, method, &path, b, json).await;
-            assert_eq!(outcome(&page), expect(who, expected), "{who:?} {method} {path}");
+            assert_eq!(
+                outcome(&page),
+                expect(who, expected),
+                "{who:?} {method} {path}"
+            );
         }
     }
     f.app.stop().await;
@@ -375,7 +446,10 @@ async fn the_anonymous_grievance_names_no_filer_to_its_organiser_through_pages_o
     let rows = councils_store::testing::dump(&f.app.server.db, "grievance").await;
     let anonymous = rows
         .iter()
-        .find(|row| row.iter().any(|(c, v)| c == "grievance_id" && v.as_deref() == Some(f.anonymous.as_str())))
+        .find(|row| {
+            row.iter()
+                .any(|(c, v)| c == "grievance_id" && v.as_deref() == Some(f.anonymous.as_str()))
+        })
         .unwrap();
     assert!(
         anonymous

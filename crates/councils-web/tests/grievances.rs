@@ -30,7 +30,9 @@ async fn garment(app: TestApp) -> Garment {
     let ana = app
         .join("garment", Role::Organiser, "ana", Language::Es)
         .await;
-    let lupe = app.join("garment", Role::Member, "lupe", Language::Es).await;
+    let lupe = app
+        .join("garment", Role::Member, "lupe", Language::Es)
+        .await;
     let pablo = app
         .join("garment", Role::Member, "pablo", Language::En)
         .await;
@@ -45,7 +47,10 @@ async fn garment(app: TestApp) -> Garment {
 
 const WAGE_THEFT: [(&str, &str); 8] = [
     ("kind", "wage-theft"),
-    ("what", "They paid us 40 hours when we worked 52, every week since March."),
+    (
+        "what",
+        "They paid us 40 hours when we worked 52, every week since March.",
+    ),
     ("when", "Since March"),
     ("affected", "The whole cutting line"),
     ("wanted", "The back pay, and a time clock we can read"),
@@ -61,7 +66,13 @@ async fn file(g: &Garment, who: &TestMember, anonymous: bool) -> Page {
     if anonymous {
         form.push(("anonymous", "yes"));
     }
-    post(&g.app.router(), "/c/garment/grievances", &form, Some(&who.cookie())).await
+    post(
+        &g.app.router(),
+        "/c/garment/grievances",
+        &form,
+        Some(&who.cookie()),
+    )
+    .await
 }
 
 /// The private link's token in the redirect after an anonymous filing.
@@ -76,7 +87,13 @@ fn token(page: &Page) -> String {
 
 /// The id of the only grievance in the organiser's list.
 async fn only_id(g: &Garment) -> String {
-    let list = get(&g.app.router(), "/c/garment/grievances", Some(&g.rosa.cookie()), None).await;
+    let list = get(
+        &g.app.router(),
+        "/c/garment/grievances",
+        Some(&g.rosa.cookie()),
+        None,
+    )
+    .await;
     let href = list.attr("#grievances li a", "href").expect("a grievance");
     href.rsplit('/').next().unwrap().to_string()
 }
@@ -129,7 +146,10 @@ async fn an_anonymous_grievance_keeps_no_trace_of_its_filer_and_hides_them_from_
     for row in rows.iter().chain(entries.iter()) {
         for (column, value) in row {
             let value = value.clone().unwrap_or_default();
-            assert!(!value.contains(g.lupe.id.as_str()), "{column} names the filer");
+            assert!(
+                !value.contains(g.lupe.id.as_str()),
+                "{column} names the filer"
+            );
             assert!(!value.contains("lupe"), "{column} names the filer");
             assert!(!value.contains(&token), "{column} holds the token");
             assert!(!value.contains("cutting line"), "{column} is not sealed");
@@ -144,7 +164,11 @@ async fn an_anonymous_grievance_keeps_no_trace_of_its_filer_and_hides_them_from_
     assert_eq!(column("filed_by"), None);
     assert_eq!(column("follow_token_hash"), Some(hash));
     let filed_at: i64 = column("filed_at").unwrap().parse().unwrap();
-    assert_eq!(filed_at % 86_400, 0, "an anonymous filing is timed to its day");
+    assert_eq!(
+        filed_at % 86_400,
+        0,
+        "an anonymous filing is timed to its day"
+    );
 
     // The organiser reads it without its filer; lupe's own list does not have it.
     let id = only_id(&g).await;
@@ -157,8 +181,17 @@ async fn an_anonymous_grievance_keeps_no_trace_of_its_filer_and_hides_them_from_
     .await;
     assert_eq!(page.status.as_u16(), 200);
     assert!(page.text("#statement").contains("cutting line"));
-    assert!(!page.body.contains("lupe"), "the filer is not named anywhere");
-    let mine = get(&g.app.router(), "/c/garment/grievances", Some(&g.lupe.cookie()), None).await;
+    assert!(
+        !page.body.contains("lupe"),
+        "the filer is not named anywhere"
+    );
+    let mine = get(
+        &g.app.router(),
+        "/c/garment/grievances",
+        Some(&g.lupe.cookie()),
+        None,
+    )
+    .await;
     assert!(mine.texts("#grievances li").is_empty());
     // Neither lupe's session nor anyone else's opens it by its id: only the link does.
     let by_id = get(
@@ -182,7 +215,10 @@ async fn the_anonymous_filer_answers_an_organisers_question_through_the_private_
     let asked = post(
         &router,
         &format!("{case}/notes"),
-        &[("text", "Which weeks? Do you have pay stubs?"), ("question", "yes")],
+        &[
+            ("text", "Which weeks? Do you have pay stubs?"),
+            ("question", "yes"),
+        ],
         Some(&g.rosa.cookie()),
     )
     .await;
@@ -193,7 +229,10 @@ async fn the_anonymous_filer_answers_an_organisers_question_through_the_private_
     let page = get(&router, &link, None, Some("es")).await;
     assert_eq!(page.status.as_u16(), 200);
     assert!(page.text("#timeline").contains("Which weeks?"));
-    assert!(page.text("#timeline").contains("Pregunta a quien la presentó"));
+    assert!(
+        page.text("#timeline")
+            .contains("Pregunta a quien la presentó")
+    );
     assert_eq!(page.text("#owed"), "202.80 USD");
     let mut rosa_live = g.app.app().live().subscribe(&g.rosa.id);
     let answered = post(
@@ -210,12 +249,7 @@ async fn the_anonymous_filer_answers_an_organisers_question_through_the_private_
 
     let seen = get(&router, &case, Some(&g.rosa.cookie()), None).await;
     let timeline = seen.texts("#timeline li");
-    assert!(
-        timeline
-            .last()
-            .unwrap()
-            .contains("the filer (anonymous)")
-    );
+    assert!(timeline.last().unwrap().contains("the filer (anonymous)"));
     assert!(timeline.last().unwrap().contains("I kept my stubs"));
     // A wrong link finds nothing.
     let wrong = format!("/grievances/follow/{}", "A".repeat(43));
@@ -243,17 +277,33 @@ async fn a_wage_theft_case_holds_the_pay_owed_in_integer_cents() {
         ("rate-1", "25.35"),
         ("paid-1", ""),
     ];
-    let saved = post(&router, &format!("{case}/pay"), &form, Some(&g.rosa.cookie())).await;
+    let saved = post(
+        &router,
+        &format!("{case}/pay"),
+        &form,
+        Some(&g.rosa.cookie()),
+    )
+    .await;
     assert_eq!(saved.status.as_u16(), 303);
     let page = get(&router, &case, Some(&g.pablo.cookie()), None).await;
     assert_eq!(page.text("#owed"), "513.34 USD");
     // The filer reads it but does not write it; a bad amount changes nothing.
-    let theirs = post(&router, &format!("{case}/pay"), &form, Some(&g.pablo.cookie())).await;
+    let theirs = post(
+        &router,
+        &format!("{case}/pay"),
+        &form,
+        Some(&g.pablo.cookie()),
+    )
+    .await;
     assert_eq!(theirs.status.as_u16(), 403);
     let bad = [("currency", "USD"), ("hours-0", "12,5h"), ("rate-0", "1")];
     let refused = post(&router, &format!("{case}/pay"), &bad, Some(&g.ana.cookie())).await;
     assert_eq!(refused.status.as_u16(), 422);
-    assert!(refused.text("p.error").contains("12.50"), "{}", refused.text("p.error"));
+    assert!(
+        refused.text("p.error").contains("12.50"),
+        "{}",
+        refused.text("p.error")
+    );
     let page = get(&router, &case, Some(&g.rosa.cookie()), None).await;
     assert_eq!(page.text("#owed"), "513.34 USD");
     g.app.stop().await;
@@ -280,11 +330,18 @@ async fn a_deadline_reminds_its_assignee_once_when_it_comes_due() {
         Some(&g.rosa.cookie()),
     )
     .await;
-    assert_eq!(refused.status.as_u16(), 422, "only an organiser runs a case");
+    assert_eq!(
+        refused.status.as_u16(),
+        422,
+        "only an organiser runs a case"
+    );
     post(
         &router,
         &format!("{case}/deadlines"),
-        &[("label", "The employer answers our letter"), ("date", "2027-01-16")],
+        &[
+            ("label", "The employer answers our letter"),
+            ("date", "2027-01-16"),
+        ],
         Some(&g.rosa.cookie()),
     )
     .await;
@@ -331,7 +388,10 @@ async fn a_closed_grievance_is_deleted_when_its_retention_runs_out_and_an_open_o
     let kept = get(&router, &open, Some(&rosa), None).await;
     assert_eq!(kept.status.as_u16(), 200);
     let db = &g.app.server.db;
-    assert_eq!(councils_store::testing::dump(db, "grievance").await.len(), 1);
+    assert_eq!(
+        councils_store::testing::dump(db, "grievance").await.len(),
+        1
+    );
     g.app.stop().await;
 }
 
@@ -341,7 +401,13 @@ async fn grievances_are_joined_into_a_collective_grievance_all_or_none() {
     let first = file(&g, &g.pablo, false).await.location().unwrap();
     file(&g, &g.lupe, true).await;
     let router = g.app.router();
-    let list = get(&router, "/c/garment/grievances", Some(&g.rosa.cookie()), None).await;
+    let list = get(
+        &router,
+        "/c/garment/grievances",
+        Some(&g.rosa.cookie()),
+        None,
+    )
+    .await;
     assert_eq!(list.texts("#grievances li").len(), 2);
     let html = scraper::Html::parse_document(&list.body);
     let selector = scraper::Selector::parse("#grievances input[type=checkbox]").unwrap();
@@ -356,22 +422,52 @@ async fn grievances_are_joined_into_a_collective_grievance_all_or_none() {
         ("what", "The cutting line is paid 40 hours for 52"),
         ("wanted", "Back pay for the whole line"),
     ];
-    let refused = post(&router, "/c/garment/grievances/collective", &one, Some(&g.rosa.cookie())).await;
-    assert_eq!(refused.status.as_u16(), 422, "a collective joins two or more");
+    let refused = post(
+        &router,
+        "/c/garment/grievances/collective",
+        &one,
+        Some(&g.rosa.cookie()),
+    )
+    .await;
+    assert_eq!(
+        refused.status.as_u16(),
+        422,
+        "a collective joins two or more"
+    );
     let mut both = one.to_vec();
     both.push((names[1].as_str(), "on"));
-    let made = post(&router, "/c/garment/grievances/collective", &both, Some(&g.rosa.cookie())).await;
+    let made = post(
+        &router,
+        "/c/garment/grievances/collective",
+        &both,
+        Some(&g.rosa.cookie()),
+    )
+    .await;
     let collective = made.location().unwrap();
     let page = get(&router, &collective, Some(&g.rosa.cookie()), None).await;
     assert_eq!(page.texts("#members li").len(), 2);
     let member = get(&router, &first, Some(&g.pablo.cookie()), None).await;
-    assert!(member.text("#part-of").contains("Part of a collective grievance"));
+    assert!(
+        member
+            .text("#part-of")
+            .contains("Part of a collective grievance")
+    );
     assert!(
         member.attr("#part-of a", "href").is_none(),
         "its filer does not open the collective grievance"
     );
-    let again = post(&router, "/c/garment/grievances/collective", &both, Some(&g.rosa.cookie())).await;
-    assert_eq!(again.status.as_u16(), 422, "already in a collective grievance");
+    let again = post(
+        &router,
+        "/c/garment/grievances/collective",
+        &both,
+        Some(&g.rosa.cookie()),
+    )
+    .await;
+    assert_eq!(
+        again.status.as_u16(),
+        422,
+        "already in a collective grievance"
+    );
     g.app.stop().await;
 }
 
@@ -386,37 +482,78 @@ async fn an_escalated_grievance_becomes_a_strike_vote_linked_both_ways_that_pass
         ("kind", "strike-vote"),
         ("majority", "simple"),
         ("title", "Strike until the back pay is paid"),
-        ("body", "We walk out on Monday unless the cutting line is paid what it is owed."),
+        (
+            "body",
+            "We walk out on Monday unless the cutting line is paid what it is owed.",
+        ),
     ];
-    let escalated = post(&router, &format!("{case}/escalate"), &form, Some(&g.rosa.cookie())).await;
+    let escalated = post(
+        &router,
+        &format!("{case}/escalate"),
+        &form,
+        Some(&g.rosa.cookie()),
+    )
+    .await;
     let motion = escalated.location().expect("the motion's page");
     assert!(motion.starts_with("/c/garment/motions/"));
     let motion_page = get(&router, &motion, Some(&g.rosa.cookie()), None).await;
-    assert_eq!(motion_page.attr("#from-grievance a", "href").as_deref(), Some(case.as_str()));
+    assert_eq!(
+        motion_page.attr("#from-grievance a", "href").as_deref(),
+        Some(case.as_str())
+    );
     assert!(motion_page.body.contains("Secret ballot"));
     let plain = get(&router, &motion, Some(&g.pablo.cookie()), None).await;
-    assert!(plain.attr("#from-grievance a", "href").is_none(), "members do not see the case");
-    let twice = post(&router, &format!("{case}/escalate"), &form, Some(&g.rosa.cookie())).await;
+    assert!(
+        plain.attr("#from-grievance a", "href").is_none(),
+        "members do not see the case"
+    );
+    let twice = post(
+        &router,
+        &format!("{case}/escalate"),
+        &form,
+        Some(&g.rosa.cookie()),
+    )
+    .await;
     assert_eq!(twice.status.as_u16(), 422, "escalated once only");
 
     // The committee votes through the motion machinery.
     let motion_id = motion.rsplit('/').next().unwrap().to_string();
     let app = g.app.app();
     let rosa = g.app.actor(&g.rosa).await;
-    app.open_voting(&rosa, "garment", &motion_id, None).await.unwrap();
+    app.open_voting(&rosa, "garment", &motion_id, None)
+        .await
+        .unwrap();
     for who in [&g.rosa, &g.ana, &g.lupe] {
         let voter = g.app.actor(who).await;
         app.cast_ballot(&voter, "garment", &motion_id, |_| {
-            Ok(councils_domain::Choice::YesNo(councils_domain::motion::YesNo::Yes))
+            Ok(councils_domain::Choice::YesNo(
+                councils_domain::motion::YesNo::Yes,
+            ))
         })
         .await
         .unwrap();
     }
-    app.close_voting(&rosa, "garment", &motion_id).await.unwrap();
-    let followed = get(&router, &format!("/grievances/follow/{token}"), None, Some("es")).await;
+    app.close_voting(&rosa, "garment", &motion_id)
+        .await
+        .unwrap();
+    let followed = get(
+        &router,
+        &format!("/grievances/follow/{token}"),
+        None,
+        Some("es"),
+    )
+    .await;
     assert_eq!(followed.text("#status"), "Escalada");
-    assert!(followed.text("#motion").contains("aprobada"), "{}", followed.text("#motion"));
-    assert!(followed.text("#motion").contains("Strike until the back pay is paid"));
+    assert!(
+        followed.text("#motion").contains("aprobada"),
+        "{}",
+        followed.text("#motion")
+    );
+    assert!(
+        followed
+            .text("#motion")
+            .contains("Strike until the back pay is paid")
+    );
     g.app.stop().await;
 }
 
@@ -446,19 +583,33 @@ async fn every_grievance_error_has_a_message_in_both_languages() {
 async fn the_filing_form_is_in_spanish_and_a_grievance_without_what_happened_is_refused() {
     let g = garment(TestApp::spawn().await).await;
     let router = g.app.router();
-    let form = get(&router, "/c/garment/grievances/new", Some(&g.lupe.cookie()), None).await;
+    let form = get(
+        &router,
+        "/c/garment/grievances/new",
+        Some(&g.lupe.cookie()),
+        None,
+    )
+    .await;
     assert_eq!(form.text("h1"), "Presentar una queja");
     assert!(form.text("#kind").contains("Acoso sexual"));
     let refused = post(
         &router,
         "/c/garment/grievances",
-        &[("kind", "harassment"), ("what", " "), ("wanted", "That it stops")],
+        &[
+            ("kind", "harassment"),
+            ("what", " "),
+            ("wanted", "That it stops"),
+        ],
         Some(&g.lupe.cookie()),
     )
     .await;
     assert_eq!(refused.status.as_u16(), 422);
     assert_eq!(refused.text("p.error"), "Di qué pasó y qué quieres.");
     assert_eq!(refused.text("#wanted"), "That it stops");
-    assert!(councils_store::testing::dump(&g.app.server.db, "grievance").await.is_empty());
+    assert!(
+        councils_store::testing::dump(&g.app.server.db, "grievance")
+            .await
+            .is_empty()
+    );
     g.app.stop().await;
 }

@@ -383,7 +383,13 @@ pub async fn collective(
     };
     let id = state
         .app
-        .join_grievances(&caller(signed)?, &slug, &body.grievances, &body.kind, statement)
+        .join_grievances(
+            &caller(signed)?,
+            &slug,
+            &body.grievances,
+            &body.kind,
+            statement,
+        )
         .await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }

@@ -209,7 +209,10 @@ pub async fn show(
     viewer: Viewer,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let v = state.app.grievance_page(member(&viewer)?, &slug, &id).await?;
+    let v = state
+        .app
+        .grievance_page(member(&viewer)?, &slug, &id)
+        .await?;
     case_page(viewer.layout(), v, None, None)
 }
 
@@ -347,7 +350,12 @@ pub async fn deadline_done(
 /// Reads the pay form: `currency`, and rows `description-N`, `hours-N`, `rate-N`, `paid-N`
 /// (a row with no hours is left out).
 pub(crate) fn read_pay(fields: &HashMap<String, String>) -> Result<PayClaim, AppError> {
-    let field = |name: String| fields.get(&name).map(|v| v.trim().to_string()).unwrap_or_default();
+    let field = |name: String| {
+        fields
+            .get(&name)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
     let mut lines = Vec::new();
     for n in 0..LINES_MAX {
         let hours = field(format!("hours-{n}"));
@@ -359,7 +367,11 @@ pub(crate) fn read_pay(fields: &HashMap<String, String>) -> Result<PayClaim, App
             description: field(format!("description-{n}")),
             hours_hundredths: parse_hundredths(&hours)?,
             rate_cents: parse_hundredths(&field(format!("rate-{n}")))?,
-            paid_cents: if paid.is_empty() { 0 } else { parse_hundredths(&paid)? },
+            paid_cents: if paid.is_empty() {
+                0
+            } else {
+                parse_hundredths(&paid)?
+            },
         });
     }
     Ok(PayClaim::new(&field("currency".into()), lines)?)

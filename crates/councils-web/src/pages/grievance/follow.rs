@@ -5,7 +5,6 @@
 use super::case::case_page;
 use crate::WebState;
 use crate::error::{WebError, status_of};
-use councils_app::AppError;
 use crate::i18n::Tr;
 use crate::pages::see;
 use crate::viewer::{Layout, request_language};
@@ -14,6 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::http::Uri;
 use axum::response::Response;
+use councils_app::AppError;
 use serde::Deserialize;
 
 /// A form's error in the reader's language (as `democracy::form_error`, without a viewer).
@@ -43,7 +43,12 @@ pub async fn show(
     Query(q): Query<FollowQuery>,
 ) -> Result<Response, WebError> {
     let v = state.app.follow_grievance(&token).await?;
-    case_page(layout(&headers, &uri), v, Some((&token, q.new.is_some())), None)
+    case_page(
+        layout(&headers, &uri),
+        v,
+        Some((&token, q.new.is_some())),
+        None,
+    )
 }
 
 #[derive(Deserialize)]
