@@ -22,7 +22,8 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     let app = TestApp::spawn().await;
     app.found("garment", CouncilKind::WorkplaceCommittee, "rosa")
         .await;
-    app.join("garment", Role::Member, "lupe", Language::Es).await;
+    app.join("garment", Role::Member, "lupe", Language::Es)
+        .await;
     app.join("garment", Role::Member, "ana", Language::Es).await;
     app.join("garment", Role::Member, "pablo", Language::En)
         .await;
@@ -46,8 +47,11 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     .await;
     lupe.fill("#when", "Desde marzo").await;
     lupe.fill("#affected", "Toda la línea de corte").await;
-    lupe.fill("#wanted", "El pago atrasado y un reloj checador que podamos ver")
-        .await;
+    lupe.fill(
+        "#wanted",
+        "El pago atrasado y un reloj checador que podamos ver",
+    )
+    .await;
     lupe.fill("#hours", "52").await;
     lupe.fill("#rate", "16.90").await;
     lupe.fill("#paid", "676").await;
@@ -73,7 +77,10 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     rosa.wait_for("#statement").await;
     let case = rosa.url_path().await;
     assert!(rosa.text("#statement").await.contains("línea de corte"));
-    assert!(!rosa.body().await.contains("lupe"), "the filer is named nowhere");
+    assert!(
+        !rosa.body().await.contains("lupe"),
+        "the filer is named nowhere"
+    );
     rosa.fill("#note", "¿Qué semanas? ¿Guardaste los talones de pago?")
         .await;
     rosa.click("#question").await;
@@ -86,7 +93,9 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     assert_eq!(filer.status().await, 200);
     filer.switch_language("es").await;
     assert!(filer.text("#timeline").await.contains("¿Qué semanas?"));
-    filer.fill("#answer", "Todo octubre. Guardé los talones.").await;
+    filer
+        .fill("#answer", "Todo octubre. Guardé los talones.")
+        .await;
     filer.click("#answer-form button[type=submit]").await;
     filer.wait_for("#timeline li.entry-answer").await;
     assert!(filer.text("#timeline li.entry-answer").await.contains("tú"));
@@ -137,7 +146,10 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     pablo.click("form.ballot button[type=submit]").await;
     pablo.wait_for("#ballot").await;
     assert!(
-        pablo.find_all_xpath("//*[@id='from-grievance']").await.is_empty(),
+        pablo
+            .find_all_xpath("//*[@id='from-grievance']")
+            .await
+            .is_empty(),
         "a member who may not read the grievance is not led to it"
     );
     rosa.open(&motion).await;
@@ -158,7 +170,11 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
         let mut violations = Vec::new();
         for language in ["en", "es"] {
             for (browser, path, name) in [
-                (&lupe, "/c/garment/grievances/new".to_string(), "grievance-new"),
+                (
+                    &lupe,
+                    "/c/garment/grievances/new".to_string(),
+                    "grievance-new",
+                ),
                 (&rosa, case.clone(), "grievance-case"),
                 (&rosa, "/c/garment/grievances".to_string(), "grievance-list"),
                 (&filer, link.clone(), "grievance-link"),

@@ -15,11 +15,13 @@ use councils_store::Db;
 use std::net::SocketAddr;
 
 mod alerts;
+mod grievances;
 mod motions;
 mod records;
 mod specs;
 
 pub use alerts::seed as seed_alerts;
+pub use grievances::seed as seed_grievances;
 pub use motions::seed as seed_motions;
 pub use records::seed as seed_records;
 
@@ -378,8 +380,13 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         Ok(()) => records::seed(&app, &db).await,
         Err(error) => Err(error),
     };
+    let grievance_link = match planner {
+        Ok(_) => grievances::seed(&app, &db).await.map(Some),
+        Err(ref error) => Err(anyhow::anyhow!("{error}")),
+    };
     db.close().await;
     let planner = planner?;
+    let grievance_link = grievance_link?;
     let running = server::start(config).await?;
     println!("councils demo is serving at {}", running.url);
     println!("Every demo account's passphrase: {passphrase}");
@@ -395,5 +402,12 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         "An emergency plan to try: sign in as {planner} ({}) and open /plan.",
         records::COMMITTEE
     );
+    if let Some(link) = grievance_link {
+        println!(
+            "An anonymous grievance's private link ({}): {}{link}",
+            grievances::COMMITTEE,
+            running.url
+        );
+    }
     running.run_until_signal().await
 }

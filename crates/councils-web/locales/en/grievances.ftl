@@ -71,6 +71,7 @@ grievance-pay-due = Should have been paid
 grievance-pay-owed = Owed
 grievance-pay-total = Total
 grievance-pay-currency = Currency
+grievance-pay-edit = Change the calculation
 grievance-pay-save = Save the calculation
 
 grievance-deadlines = Deadlines

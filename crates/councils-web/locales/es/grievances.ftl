@@ -71,6 +71,7 @@ grievance-pay-due = Lo que debían pagar
 grievance-pay-owed = Se debe
 grievance-pay-total = Total
 grievance-pay-currency = Moneda
+grievance-pay-edit = Cambiar el cálculo
 grievance-pay-save = Guardar el cálculo
 
 grievance-deadlines = Plazos

@@ -109,7 +109,6 @@ pub(crate) struct PayRow {
     pub hours: String,
     pub rate: String,
     pub paid: String,
-    pub due: String,
     pub owed: String,
 }
 
@@ -132,7 +131,6 @@ pub(crate) fn pay(claim: &PayClaim) -> Pay {
                 hours: format_hundredths(l.hours_hundredths),
                 rate: format_hundredths(l.rate_cents),
                 paid: format_hundredths(l.paid_cents),
-                due: money(l.due_cents(), c),
                 owed: money(l.owed_cents(), c),
             })
             .collect(),
@@ -173,7 +171,12 @@ pub(crate) fn entries(tr: &Tr, v: &GrievanceView) -> Vec<Entry> {
                 kind: e.kind.code(),
                 what,
                 who,
-                at: format_time(e.at),
+                // An anonymous filing is timed to its day only: shown as the day.
+                at: if e.kind == EntryKind::Filed && v.record.anonymous {
+                    day(e.at)
+                } else {
+                    format_time(e.at)
+                },
                 body: e.body.clone(),
             }
         })
