@@ -172,6 +172,9 @@ async fn api(
     send(router, request.body(body).unwrap()).await
 }
 
+/// A form post: path, fields, and what it comes to for each role.
+type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);
+
 const ALL: [Outcome; 5] = [A, A, A, A, A];
 const NONE: [Outcome; 5] = [N, N, N, N, N];
 
@@ -199,7 +202,7 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
             assert_eq!(outcome(&page), expect(who, expected), "{who:?} GET {path}");
         }
         let note = vec![("text", "Which weeks?")];
-        let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 5])> = vec![
+        let forms: Vec<FormCase> = vec![
             (
                 "/c/garment/grievances".into(),
                 vec![("kind", "other"), ("what", "x"), ("wanted", "y")],
