@@ -113,6 +113,12 @@ pub enum AppError {
     ExportKey,
     #[error(transparent)]
     Grievance(#[from] GrievanceError),
+    /// Rapid response alerts always come at once; no member chooses otherwise.
+    #[error("alerts always come at once")]
+    AlertsAlwaysAtOnce,
+    /// Mail was chosen by a member who gave no email.
+    #[error("no email to send to")]
+    MailWithoutEmail,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -165,6 +171,8 @@ impl AppError {
             AppError::Evidence(e) => e.code(),
             AppError::ExportKey => "export-key",
             AppError::Grievance(e) => e.code(),
+            AppError::AlertsAlwaysAtOnce => "notice-alerts-fixed",
+            AppError::MailWithoutEmail => "notice-mail-without-email",
             AppError::Internal(_) => "internal",
         }
     }

@@ -17,6 +17,7 @@ mod member;
 mod membership;
 mod minutes;
 mod motion;
+mod notices;
 mod push;
 mod records;
 mod relay;

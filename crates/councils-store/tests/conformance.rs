@@ -20,6 +20,8 @@ mod grievances;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
+#[path = "conformance/notices.rs"]
+mod notices;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -29,6 +31,7 @@ use democracy::*;
 use grievances::*;
 use members::*;
 use motions::*;
+use notices::*;
 use recall::*;
 use records::*;
 
@@ -103,6 +106,9 @@ conformance!(
     a_case_changes_with_its_timeline_and_escalates_once,
     a_collective_grievance_joins_all_or_none,
     due_deadlines_remind_once_and_closed_cases_go_after_retention,
+    notice_choices_are_replaced_whole_and_read_back,
+    delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
+    a_digest_is_taken_once_and_kept_notices_go_after_their_time,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

@@ -306,7 +306,11 @@ async fn a_wage_theft_case_holds_the_pay_owed_in_integer_cents() {
     );
     let page = get(&router, &case, Some(&g.rosa.cookie()), None).await;
     assert_eq!(page.text("#owed"), "513.34 USD");
-    assert_eq!(page.attr("#pay details", "open"), None, "the form is folded");
+    assert_eq!(
+        page.attr("#pay details", "open"),
+        None,
+        "the form is folded"
+    );
     g.app.stop().await;
 }
 

@@ -47,6 +47,11 @@ pub enum NoticeKind {
     GrievanceAnswered,
     /// An organiser asked the named filer of a grievance a question.
     GrievanceQuestion,
+    /// Voting opened on a motion of a council the member belongs to.
+    VotingOpened,
+    /// A higher council's vote opened: the constituent's members can give their delegates a
+    /// mandate.
+    MandateWanted,
 }
 
 impl NoticeKind {
@@ -64,6 +69,8 @@ impl NoticeKind {
             NoticeKind::GrievanceDeadlineDue => "grievance-deadline-due",
             NoticeKind::GrievanceAnswered => "grievance-answered",
             NoticeKind::GrievanceQuestion => "grievance-question",
+            NoticeKind::VotingOpened => "voting-opened",
+            NoticeKind::MandateWanted => "mandate-wanted",
         }
     }
 
@@ -72,6 +79,8 @@ impl NoticeKind {
         !matches!(
             self,
             NoticeKind::ReportChanged
+                | NoticeKind::VotingOpened
+                | NoticeKind::MandateWanted
                 | NoticeKind::GrievanceFiled
                 | NoticeKind::GrievanceAssigned
                 | NoticeKind::GrievanceDeadlineDue
@@ -95,6 +104,8 @@ impl NoticeKind {
             | NoticeKind::GrievanceDeadlineDue
             | NoticeKind::GrievanceAnswered
             | NoticeKind::GrievanceQuestion => NoticeTopic::Grievances,
+            NoticeKind::VotingOpened => NoticeTopic::Motions,
+            NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod councils;
 pub mod democracy;
 pub mod grievances;
 pub mod motions;
+pub mod notices;
 pub mod openapi;
 pub mod push;
 pub mod records;
