@@ -105,6 +105,9 @@ impl PayClaim {
 pub fn parse_hundredths(text: &str) -> Result<i64, GrievanceError> {
     let text: String = text.trim().chars().filter(|c| *c != ',').collect();
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if text.contains('.') && fraction.is_empty() {
+        return Err(GrievanceError::BadAmount);
+    }
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || fraction.len() > 2 || (!fraction.is_empty() && !digits(fraction)) {
         return Err(GrievanceError::BadAmount);
