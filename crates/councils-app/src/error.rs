@@ -113,6 +113,10 @@ pub enum AppError {
     ExportKey,
     #[error(transparent)]
     Grievance(#[from] GrievanceError),
+    #[error(transparent)]
+    Strike(#[from] councils_domain::strike::StrikeError),
+    #[error(transparent)]
+    Ledger(#[from] councils_domain::ledger::LedgerError),
     /// Rapid response alerts always come at once; no member chooses otherwise.
     #[error("alerts always come at once")]
     AlertsAlwaysAtOnce,
@@ -171,6 +175,8 @@ impl AppError {
             AppError::Evidence(e) => e.code(),
             AppError::ExportKey => "export-key",
             AppError::Grievance(e) => e.code(),
+            AppError::Strike(e) => e.code(),
+            AppError::Ledger(e) => e.code(),
             AppError::AlertsAlwaysAtOnce => "notice-alerts-fixed",
             AppError::MailWithoutEmail => "notice-mail-without-email",
             AppError::Internal(_) => "internal",
@@ -191,6 +197,8 @@ impl From<StoreError> for AppError {
             StoreError::Conflict => AppError::MotionChanged,
             StoreError::Federation(e) => AppError::Federation(e),
             StoreError::Recall(e) => AppError::Recall(e),
+            StoreError::Strike(e) => AppError::Strike(e),
+            StoreError::Ledger(e) => AppError::Ledger(e),
             StoreError::Backend(message) => AppError::Internal(message),
         }
     }

@@ -24,6 +24,10 @@ pub mod emergency;
 pub mod evidence;
 pub mod incident;
 pub use ids::{EvidenceId, IncidentId, PlanId};
+// Strikes: the strike, its picket rota and its fund's double-entry ledger.
+pub mod ledger;
+pub mod strike;
+pub use ids::{MovementId, ShiftId, StrikeId};
 
 pub use council::{Council, CouncilKind, CouncilName, CouncilSettings, Slug};
 pub use delegation::{DelegationRules, VoteWeighting, consecutive_terms, delegate_weights};

@@ -26,6 +26,8 @@ mod notices;
 mod recall;
 #[path = "conformance/records.rs"]
 mod records;
+#[path = "conformance/strikes.rs"]
+mod strikes;
 use ballots::*;
 use democracy::*;
 use grievances::*;
@@ -34,6 +36,7 @@ use motions::*;
 use notices::*;
 use recall::*;
 use records::*;
+use strikes::*;
 
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
@@ -106,6 +109,10 @@ conformance!(
     a_case_changes_with_its_timeline_and_escalates_once,
     a_collective_grievance_joins_all_or_none,
     due_deadlines_remind_once_and_closed_cases_go_after_retention,
+    a_strike_opens_with_its_committee_as_a_constituent_on_a_vote_used_once,
+    a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
+    the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,
+    a_picket_is_reminded_once_and_old_shifts_are_deleted,
     notice_choices_are_replaced_whole_and_read_back,
     delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
     a_digest_is_taken_once_and_kept_notices_go_after_their_time,

@@ -47,6 +47,8 @@ pub enum NoticeKind {
     GrievanceAnswered,
     /// An organiser asked the named filer of a grievance a question.
     GrievanceQuestion,
+    /// A picket shift a member signed up to starts soon.
+    PicketReminder,
     /// Voting opened on a motion of a council the member belongs to.
     VotingOpened,
     /// A higher council's vote opened: the constituent's members can give their delegates a
@@ -69,6 +71,7 @@ impl NoticeKind {
             NoticeKind::GrievanceDeadlineDue => "grievance-deadline-due",
             NoticeKind::GrievanceAnswered => "grievance-answered",
             NoticeKind::GrievanceQuestion => "grievance-question",
+            NoticeKind::PicketReminder => "picket-reminder",
             NoticeKind::VotingOpened => "voting-opened",
             NoticeKind::MandateWanted => "mandate-wanted",
         }
@@ -86,6 +89,7 @@ impl NoticeKind {
                 | NoticeKind::GrievanceDeadlineDue
                 | NoticeKind::GrievanceAnswered
                 | NoticeKind::GrievanceQuestion
+                | NoticeKind::PicketReminder
         )
     }
 
@@ -104,6 +108,7 @@ impl NoticeKind {
             | NoticeKind::GrievanceDeadlineDue
             | NoticeKind::GrievanceAnswered
             | NoticeKind::GrievanceQuestion => NoticeTopic::Grievances,
+            NoticeKind::PicketReminder => NoticeTopic::Events,
             NoticeKind::VotingOpened => NoticeTopic::Motions,
             NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }

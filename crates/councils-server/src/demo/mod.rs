@@ -19,11 +19,13 @@ mod grievances;
 mod motions;
 mod records;
 mod specs;
+mod strikes;
 
 pub use alerts::seed as seed_alerts;
 pub use grievances::seed as seed_grievances;
 pub use motions::seed as seed_motions;
 pub use records::seed as seed_records;
+pub use strikes::seed as seed_strikes;
 
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
 
@@ -378,6 +380,10 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     };
     let planner = match seeded {
         Ok(()) => records::seed(&app, &db).await,
+        Err(error) => Err(error),
+    };
+    let planner = match planner {
+        Ok(planner) => strikes::seed(&app, &db).await.map(|_| planner),
         Err(error) => Err(error),
     };
     let grievance_link = match planner {

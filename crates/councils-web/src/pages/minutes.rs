@@ -64,6 +64,9 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         RecallStarted { by, .. } => by.iter().collect(),
         DelegationRulesChanged { by, .. } | ReferendumCalled { by, .. } => vec![by],
         MandateVoted { .. } | RecallVoteOpened { .. } | RecallFailed { .. } => vec![],
+        StrikeOpened { by, .. } | StrikeJoined { by, .. } | StrikeStatusChanged { by, .. } => {
+            vec![by]
+        }
     }
 }
 
@@ -262,6 +265,22 @@ fn describe(
             ("weighting", tr.tp("vote-weighting-", vote_weighting.code())),
         ],
         ReferendumCalled { by, .. } => vec![("by", who(by))],
+        StrikeOpened {
+            committee,
+            strike_committee,
+            by,
+            ..
+        } => vec![
+            ("by", who(by)),
+            ("committee", council(committee)),
+            ("strike_committee", council(strike_committee)),
+        ],
+        StrikeJoined { committee, by, .. } => {
+            vec![("by", who(by)), ("committee", council(committee))]
+        }
+        StrikeStatusChanged { status, by, .. } => {
+            vec![("by", who(by)), ("status", tr.tp("strike-status-", status))]
+        }
     };
     let args: Vec<(&str, Arg)> = args
         .into_iter()
