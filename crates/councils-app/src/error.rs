@@ -6,6 +6,7 @@ use councils_domain::council::SlugError;
 use councils_domain::emergency::PlanError;
 use councils_domain::evidence::EvidenceError;
 use councils_domain::federation::FederationError;
+use councils_domain::grievance::GrievanceError;
 use councils_domain::handle::HandleError;
 use councils_domain::incident::IncidentError;
 use councils_domain::motion::{BallotError, MotionError, OptionsError, TextError};
@@ -115,6 +116,8 @@ pub enum AppError {
     #[error("not an age public key")]
     ExportKey,
     #[error(transparent)]
+    Grievance(#[from] GrievanceError),
+    #[error(transparent)]
     Strike(#[from] councils_domain::strike::StrikeError),
     #[error(transparent)]
     Ledger(#[from] councils_domain::ledger::LedgerError),
@@ -177,6 +180,7 @@ impl AppError {
             AppError::Event(e) => e.code(),
             AppError::Aid(e) => e.code(),
             AppError::ExportKey => "export-key",
+            AppError::Grievance(e) => e.code(),
             AppError::Strike(e) => e.code(),
             AppError::Ledger(e) => e.code(),
             AppError::AlertsAlwaysAtOnce => "notice-alerts-fixed",

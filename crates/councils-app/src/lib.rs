@@ -17,6 +17,7 @@ pub mod democracy;
 pub mod error;
 pub mod event;
 pub mod federation;
+pub mod grievance;
 pub mod invitation;
 pub mod join;
 pub mod live;

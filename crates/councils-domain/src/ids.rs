@@ -92,6 +92,14 @@ id_type!(
     /// A rapid-response report filed to a committee; once confirmed, the same id is its alert.
     ReportId
 );
+id_type!(
+    /// A grievance filed in a workplace committee (or a collective grievance joining several).
+    GrievanceId
+);
+id_type!(
+    /// A deadline of a grievance, with its reminder.
+    GrievanceDeadlineId
+);
 
 id_type!(
     /// A strike: opened by a workplace committee on its carried strike vote, run by a strike

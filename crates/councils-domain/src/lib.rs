@@ -60,3 +60,7 @@ pub mod event_ics;
 pub mod mutual_aid;
 pub use event::EventId;
 pub use mutual_aid::AidId;
+// Workplace grievances: the case, its pay claim.
+pub mod grievance;
+pub mod grievance_pay;
+pub use ids::{GrievanceDeadlineId, GrievanceId};

@@ -208,6 +208,16 @@ pub async fn start_with_clock(
                         Ok(deleted) => tracing::info!(deleted, "reports past their retention deleted"),
                         Err(error) => tracing::error!(error = %error, "deleting old reports failed"),
                     }
+                    match sweeper.remind_grievance_deadlines().await {
+                        Ok(0) => {}
+                        Ok(sent) => tracing::info!(sent, "grievance deadlines reminded"),
+                        Err(error) => tracing::error!(error = %error, "reminding grievance deadlines failed"),
+                    }
+                    match sweeper.enforce_grievance_retention().await {
+                        Ok(0) => {}
+                        Ok(deleted) => tracing::info!(deleted, "grievances past their retention deleted"),
+                        Err(error) => tracing::error!(error = %error, "deleting old grievances failed"),
+                    }
                     match sweeper.remind_pickets().await {
                         Ok(0) => {}
                         Ok(told) => tracing::info!(told, "pickets reminded of their shifts"),

@@ -12,6 +12,7 @@ mod council;
 mod democracy;
 mod event;
 mod federation;
+mod grievance;
 mod invitation;
 mod member;
 mod membership;

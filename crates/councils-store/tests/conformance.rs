@@ -16,6 +16,8 @@ mod ballots;
 mod democracy;
 #[path = "conformance/gatherings.rs"]
 mod gatherings;
+#[path = "conformance/grievances.rs"]
+mod grievances;
 #[path = "conformance/members.rs"]
 mod members;
 #[path = "conformance/motions.rs"]
@@ -31,6 +33,7 @@ mod strikes;
 use ballots::*;
 use democracy::*;
 use gatherings::*;
+use grievances::*;
 use members::*;
 use motions::*;
 use notices::*;
@@ -105,6 +108,10 @@ conformance!(
     a_member_has_one_plan_whose_sendings_go_with_it,
     photos_go_in_all_or_none_within_a_records_room,
     rights_contacts_are_set_and_replaced,
+    an_anonymous_grievance_cannot_hold_its_filer,
+    a_case_changes_with_its_timeline_and_escalates_once,
+    a_collective_grievance_joins_all_or_none,
+    due_deadlines_remind_once_and_closed_cases_go_after_retention,
     a_strike_opens_with_its_committee_as_a_constituent_on_a_vote_used_once,
     a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
     the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,

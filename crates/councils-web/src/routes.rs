@@ -4,8 +4,8 @@ use crate::WebState;
 use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
-    account, council, councils, democracy, federation, join, landing, language, members, minutes,
-    motion, notices, push, records, report, settings, sign_in, strike,
+    account, council, councils, democracy, federation, grievance, join, landing, language, members,
+    minutes, motion, notices, push, records, report, settings, sign_in, strike,
 };
 use crate::pages::{aid, event};
 use crate::security::{
@@ -242,6 +242,54 @@ pub fn router(state: WebState) -> Router {
             "/c/{slug}/rights",
             get(records::rights::show).post(records::rights::set_contacts),
         )
+        // Grievances (pages/grievance/): 404 for anyone who may not read them.
+        .route(
+            "/c/{slug}/grievances",
+            get(grievance::list::list).post(grievance::list::file),
+        )
+        .route("/c/{slug}/grievances/new", get(grievance::list::new))
+        .route(
+            "/c/{slug}/grievances/collective",
+            post(grievance::list::collective),
+        )
+        .route("/c/{slug}/grievances/{id}", get(grievance::case::show))
+        .route(
+            "/c/{slug}/grievances/{id}/notes",
+            post(grievance::case::note),
+        )
+        .route(
+            "/c/{slug}/grievances/{id}/answers",
+            post(grievance::case::answer),
+        )
+        .route(
+            "/c/{slug}/grievances/{id}/status",
+            post(grievance::case::status),
+        )
+        .route(
+            "/c/{slug}/grievances/{id}/assignee",
+            post(grievance::case::assignee),
+        )
+        .route(
+            "/c/{slug}/grievances/{id}/deadlines",
+            post(grievance::case::deadline),
+        )
+        .route(
+            "/c/{slug}/grievances/{id}/deadlines/{deadline}/done",
+            post(grievance::case::deadline_done),
+        )
+        .route(
+            "/c/{slug}/grievances/{id}/pay",
+            post(grievance::case::set_pay),
+        )
+        .route(
+            "/c/{slug}/grievances/{id}/escalate",
+            post(grievance::case::escalate),
+        )
+        .route("/grievances/follow/{token}", get(grievance::follow::show))
+        .route(
+            "/grievances/follow/{token}/answers",
+            post(grievance::follow::answer),
+        )
         // Strikes: opening and joining, the rota and the fund (pages/strike/).
         .route("/c/{slug}/strikes", get(strike::list).post(strike::open))
         .route("/c/{slug}/strikes/join", post(strike::join))
@@ -454,6 +502,55 @@ pub fn router(state: WebState) -> Router {
         .route(
             "/councils/{slug}/rights",
             get(api::records::rights).put(api::records::set_rights),
+        )
+        .route(
+            "/councils/{slug}/grievances",
+            get(api::grievances::list).post(api::grievances::file),
+        )
+        .route(
+            "/councils/{slug}/grievances/collective",
+            post(api::grievances::collective),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}",
+            get(api::grievances::show),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/notes",
+            post(api::grievances::note),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/answers",
+            post(api::grievances::answer),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/status",
+            put(api::grievances::status),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/assignee",
+            put(api::grievances::assignee),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/deadlines",
+            post(api::grievances::deadline),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/deadlines/{deadline}/done",
+            post(api::grievances::deadline_done),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/pay",
+            put(api::grievances::pay),
+        )
+        .route(
+            "/councils/{slug}/grievances/{id}/escalation",
+            post(api::grievances::escalate),
+        )
+        .route("/grievances/follow/{token}", get(api::grievances::follow))
+        .route(
+            "/grievances/follow/{token}/answers",
+            post(api::grievances::follow_answer),
         )
         .route(
             "/councils/{slug}/strikes",

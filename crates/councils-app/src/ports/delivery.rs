@@ -37,6 +37,16 @@ pub enum NoticeKind {
     AlertClosed,
     /// A member's emergency plan was set off: the committee's legal role is told.
     PlanTriggered,
+    /// A grievance was filed: the committee's organisers are told.
+    GrievanceFiled,
+    /// An organiser was assigned a grievance.
+    GrievanceAssigned,
+    /// A deadline of a grievance came due: its assignee is told.
+    GrievanceDeadlineDue,
+    /// The filer answered or added to a grievance: its assignee (or the organisers) are told.
+    GrievanceAnswered,
+    /// An organiser asked the named filer of a grievance a question.
+    GrievanceQuestion,
     /// A picket shift a member signed up to starts soon.
     PicketReminder,
     /// An update to an event: those who said they are coming or took a role are told.
@@ -60,6 +70,11 @@ impl NoticeKind {
             NoticeKind::AlertUpdated => "alert-updated",
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
+            NoticeKind::GrievanceFiled => "grievance-filed",
+            NoticeKind::GrievanceAssigned => "grievance-assigned",
+            NoticeKind::GrievanceDeadlineDue => "grievance-deadline-due",
+            NoticeKind::GrievanceAnswered => "grievance-answered",
+            NoticeKind::GrievanceQuestion => "grievance-question",
             NoticeKind::PicketReminder => "picket-reminder",
             NoticeKind::EventUpdated => "event-updated",
             NoticeKind::AidMatched => "aid-matched",
@@ -75,6 +90,11 @@ impl NoticeKind {
             NoticeKind::ReportChanged
                 | NoticeKind::VotingOpened
                 | NoticeKind::MandateWanted
+                | NoticeKind::GrievanceFiled
+                | NoticeKind::GrievanceAssigned
+                | NoticeKind::GrievanceDeadlineDue
+                | NoticeKind::GrievanceAnswered
+                | NoticeKind::GrievanceQuestion
                 | NoticeKind::PicketReminder
                 | NoticeKind::EventUpdated
                 | NoticeKind::AidMatched
@@ -91,6 +111,11 @@ impl NoticeKind {
             | NoticeKind::AlertUpdated
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
+            NoticeKind::GrievanceFiled
+            | NoticeKind::GrievanceAssigned
+            | NoticeKind::GrievanceDeadlineDue
+            | NoticeKind::GrievanceAnswered
+            | NoticeKind::GrievanceQuestion => NoticeTopic::Grievances,
             NoticeKind::PicketReminder => NoticeTopic::Events,
             NoticeKind::EventUpdated => NoticeTopic::Events,
             NoticeKind::AidMatched => NoticeTopic::MutualAid,

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod event;
+mod grievance;
 mod motion;
 mod mutual_aid;
 mod notices;
@@ -27,6 +28,10 @@ pub use democracy::{
 };
 pub use event::{
     EventDetail, EventRecord, EventStore, EventUpdateRecord, Rsvp, SignUp, SignUpOutcome,
+};
+pub use grievance::{
+    DueGrievanceDeadline, GrievanceChange, GrievanceDeadlineRecord, GrievanceEntryRecord,
+    GrievanceRecord, GrievanceStore, NewGrievanceEntry,
 };
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
@@ -213,6 +218,7 @@ pub trait Store:
     + PushStore
     + NoticeStore
     + RecordsStore
+    + GrievanceStore
     + StrikeStore
     + EventStore
     + MutualAidStore
@@ -232,6 +238,7 @@ impl<T> Store for T where
         + PushStore
         + NoticeStore
         + RecordsStore
+        + GrievanceStore
         + StrikeStore
         + EventStore
         + MutualAidStore

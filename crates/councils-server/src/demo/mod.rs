@@ -17,6 +17,7 @@ use std::net::SocketAddr;
 mod aid;
 mod alerts;
 mod events;
+mod grievances;
 mod motions;
 mod records;
 mod specs;
@@ -25,6 +26,7 @@ mod strikes;
 pub use aid::seed as seed_aid;
 pub use alerts::seed as seed_alerts;
 pub use events::seed as seed_events;
+pub use grievances::seed as seed_grievances;
 pub use motions::seed as seed_motions;
 pub use records::seed as seed_records;
 pub use strikes::seed as seed_strikes;
@@ -394,8 +396,13 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         },
         Err(error) => Err(error),
     };
+    let grievance_link = match planner {
+        Ok(_) => grievances::seed(&app, &db).await.map(Some),
+        Err(ref error) => Err(anyhow::anyhow!("{error}")),
+    };
     db.close().await;
     let planner = planner?;
+    let grievance_link = grievance_link?;
     let running = server::start(config).await?;
     println!("councils demo is serving at {}", running.url);
     println!("Every demo account's passphrase: {passphrase}");
@@ -411,5 +418,12 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         "An emergency plan to try: sign in as {planner} ({}) and open /plan.",
         records::COMMITTEE
     );
+    if let Some(link) = grievance_link {
+        println!(
+            "An anonymous grievance's private link ({}): {}{link}",
+            grievances::COMMITTEE,
+            running.url
+        );
+    }
     running.run_until_signal().await
 }

@@ -5,6 +5,7 @@ pub mod aid;
 pub mod councils;
 pub mod democracy;
 pub mod events;
+pub mod grievances;
 pub mod motions;
 pub mod notices;
 pub mod openapi;

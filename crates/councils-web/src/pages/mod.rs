@@ -7,6 +7,7 @@ pub mod councils;
 pub mod democracy;
 pub mod event;
 pub mod federation;
+pub mod grievance;
 pub mod join;
 pub mod landing;
 pub mod language;

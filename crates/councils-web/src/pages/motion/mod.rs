@@ -113,6 +113,8 @@ struct MotionPage {
     error: Option<String>,
     /// The result's charts, rendered by `charts` (escaped there).
     chart: String,
+    /// The grievance it was escalated from, for a reader who may read that grievance.
+    grievance: Option<String>,
 }
 
 impl MotionPage {
@@ -348,6 +350,11 @@ pub(crate) async fn motion_page(
         ),
         None => (axum::http::StatusCode::OK, None),
     };
+    let grievance = state
+        .app
+        .grievance_of_motion(actor, &v.motion.id)
+        .await?
+        .map(|(slug, id)| format!("/c/{slug}/grievances/{id}"));
     page_with_status(
         status,
         MotionPage {
@@ -355,6 +362,7 @@ pub(crate) async fn motion_page(
             v,
             error,
             chart,
+            grievance,
         },
     )
 }
