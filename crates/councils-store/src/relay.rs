@@ -29,17 +29,7 @@ pub struct PgRelay {
 }
 
 fn kind(code: &str) -> Option<NoticeKind> {
-    [
-        NoticeKind::ReportFiled,
-        NoticeKind::ReportChanged,
-        NoticeKind::AlertRaised,
-        NoticeKind::AlertUpdated,
-        NoticeKind::AlertClosed,
-        NoticeKind::PlanTriggered,
-        NoticeKind::PicketReminder,
-    ]
-    .into_iter()
-    .find(|k| k.code() == code)
+    NoticeKind::ALL.into_iter().find(|k| k.code() == code)
 }
 
 /// The payloads of one notice: the notice with a share of its members each.

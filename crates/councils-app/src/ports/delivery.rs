@@ -61,6 +61,27 @@ pub enum NoticeKind {
 }
 
 impl NoticeKind {
+    /// Every kind, so that what crosses processes by code (the PostgreSQL relay) is read back
+    /// whatever its kind. A new kind must be added here, or it is dropped between processes.
+    pub const ALL: [NoticeKind; 16] = [
+        NoticeKind::ReportFiled,
+        NoticeKind::ReportChanged,
+        NoticeKind::AlertRaised,
+        NoticeKind::AlertUpdated,
+        NoticeKind::AlertClosed,
+        NoticeKind::PlanTriggered,
+        NoticeKind::GrievanceFiled,
+        NoticeKind::GrievanceAssigned,
+        NoticeKind::GrievanceDeadlineDue,
+        NoticeKind::GrievanceAnswered,
+        NoticeKind::GrievanceQuestion,
+        NoticeKind::PicketReminder,
+        NoticeKind::EventUpdated,
+        NoticeKind::AidMatched,
+        NoticeKind::VotingOpened,
+        NoticeKind::MandateWanted,
+    ];
+
     /// The code in the live stream and in translation keys (`notice-alert-raised`).
     pub fn code(self) -> &'static str {
         match self {
@@ -215,5 +236,18 @@ pub struct NoMailer;
 impl Mailer for NoMailer {
     async fn send(&self, _mail: &Mail) -> Result<(), MailError> {
         Err(MailError::NotConfigured)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NoticeKind;
+
+    #[test]
+    fn every_listed_kind_has_a_code_of_its_own() {
+        let mut codes: Vec<&str> = NoticeKind::ALL.iter().map(|k| k.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), NoticeKind::ALL.len());
     }
 }
