@@ -110,6 +110,11 @@ pub enum AppError {
     /// An export key that is neither an age public key (`age1...`) nor a passphrase.
     #[error("not an age public key")]
     ExportKey,
+    #[error(transparent)]
+    Publication(#[from] councils_domain::publication::PublicationError),
+    /// This server was built without the leaflets feature: no PDF can be made.
+    #[error("this server was built without leaflets")]
+    LeafletsNotBuilt,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -161,6 +166,8 @@ impl AppError {
             AppError::Incident(e) => e.code(),
             AppError::Evidence(e) => e.code(),
             AppError::ExportKey => "export-key",
+            AppError::Publication(e) => e.code(),
+            AppError::LeafletsNotBuilt => "leaflets-not-built",
             AppError::Internal(_) => "internal",
         }
     }

@@ -23,6 +23,7 @@ pub mod membership;
 pub mod minutes;
 pub mod motion;
 pub mod ports;
+pub mod publication;
 pub mod push;
 pub mod rapid_response;
 pub mod read_cache;

@@ -24,6 +24,9 @@ pub mod emergency;
 pub mod evidence;
 pub mod incident;
 pub use ids::{EvidenceId, IncidentId, PlanId};
+// Publications: statements and leaflets, with comments.
+pub mod publication;
+pub use ids::PublicationId;
 
 pub use council::{Council, CouncilKind, CouncilName, CouncilSettings, Slug};
 pub use delegation::{DelegationRules, VoteWeighting, consecutive_terms, delegate_weights};

@@ -181,6 +181,11 @@ pub async fn start_with_clock(
                         Ok(deleted) => tracing::info!(deleted, "reports past their retention deleted"),
                         Err(error) => tracing::error!(error = %error, "deleting old reports failed"),
                     }
+                    match sweeper.enforce_publication_retention().await {
+                        Ok(0) => {}
+                        Ok(erased) => tracing::info!(erased, "hidden comments past their keeping erased"),
+                        Err(error) => tracing::error!(error = %error, "erasing hidden comments failed"),
+                    }
                 }
                 _ = sweep_stopped.changed() => break,
             }

@@ -16,6 +16,7 @@ mod member;
 mod membership;
 mod minutes;
 mod motion;
+mod publication;
 mod push;
 mod records;
 mod relay;

@@ -18,6 +18,8 @@ mod democracy;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
+#[path = "conformance/publications.rs"]
+mod publications;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -26,6 +28,7 @@ use ballots::*;
 use democracy::*;
 use members::*;
 use motions::*;
+use publications::*;
 use recall::*;
 use records::*;
 
@@ -96,6 +99,8 @@ conformance!(
     a_member_has_one_plan_whose_sendings_go_with_it,
     photos_go_in_all_or_none_within_a_records_room,
     rights_contacts_are_set_and_replaced,
+    a_publication_is_published_once_and_only_public_ones_are_listed_for_all,
+    a_moderated_comment_is_minuted_a_removed_one_loses_its_text_and_a_stale_one_is_a_conflict,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

@@ -37,6 +37,10 @@ pub enum NoticeKind {
     AlertClosed,
     /// A member's emergency plan was set off: the committee's legal role is told.
     PlanTriggered,
+    /// A council published a publication: its members are told.
+    PublicationPublished,
+    /// Someone replied to a member's comment on a publication.
+    PublicationReplied,
 }
 
 impl NoticeKind {
@@ -49,12 +53,19 @@ impl NoticeKind {
             NoticeKind::AlertUpdated => "alert-updated",
             NoticeKind::AlertClosed => "alert-closed",
             NoticeKind::PlanTriggered => "plan-triggered",
+            NoticeKind::PublicationPublished => "publication-published",
+            NoticeKind::PublicationReplied => "publication-replied",
         }
     }
 
     /// Whether it comes at once whatever the member chose for other kinds (alerts do).
     pub fn is_urgent(self) -> bool {
-        !matches!(self, NoticeKind::ReportChanged)
+        !matches!(
+            self,
+            NoticeKind::ReportChanged
+                | NoticeKind::PublicationPublished
+                | NoticeKind::PublicationReplied
+        )
     }
 
     /// The topic a member chooses how to hear about (live only, push, email or a digest).
@@ -67,6 +78,9 @@ impl NoticeKind {
             | NoticeKind::AlertUpdated
             | NoticeKind::AlertClosed
             | NoticeKind::PlanTriggered => NoticeTopic::Alerts,
+            NoticeKind::PublicationPublished | NoticeKind::PublicationReplied => {
+                NoticeTopic::Publications
+            }
         }
     }
 }

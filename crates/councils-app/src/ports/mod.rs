@@ -6,6 +6,7 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
+mod publication;
 mod push;
 mod records;
 mod report;
@@ -24,6 +25,10 @@ pub use democracy::{
 pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
+};
+pub use publication::{
+    CommentModeration, PublicationCommentRecord, PublicationRecord, PublicationStore,
+    PublicationTextRecord,
 };
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
@@ -195,6 +200,7 @@ pub trait Store:
     + ReportStore
     + PushStore
     + RecordsStore
+    + PublicationStore
 {
 }
 
@@ -210,6 +216,7 @@ impl<T> Store for T where
         + ReportStore
         + PushStore
         + RecordsStore
+    + PublicationStore
 {
 }
 

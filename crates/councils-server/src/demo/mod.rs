@@ -16,11 +16,13 @@ use std::net::SocketAddr;
 
 mod alerts;
 mod motions;
+mod publications;
 mod records;
 mod specs;
 
 pub use alerts::seed as seed_alerts;
 pub use motions::seed as seed_motions;
+pub use publications::seed as seed_publications;
 pub use records::seed as seed_records;
 
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
@@ -376,6 +378,10 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     };
     let planner = match seeded {
         Ok(()) => records::seed(&app, &db).await,
+        Err(error) => Err(error),
+    };
+    let planner = match planner {
+        Ok(planner) => publications::seed(&app, &db).await.map(|_| planner),
         Err(error) => Err(error),
     };
     db.close().await;

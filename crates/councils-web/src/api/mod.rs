@@ -5,6 +5,7 @@ pub mod councils;
 pub mod democracy;
 pub mod motions;
 pub mod openapi;
+pub mod publications;
 pub mod push;
 pub mod records;
 pub mod reports;

@@ -11,6 +11,7 @@ pub mod language;
 pub mod members;
 pub mod minutes;
 pub mod motion;
+pub mod publication;
 pub mod push;
 pub mod records;
 pub mod report;
