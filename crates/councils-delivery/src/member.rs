@@ -136,6 +136,10 @@ fn urgency_and_ttl(kind: NoticeKind) -> (Urgency, Duration) {
         NoticeKind::AlertClosed | NoticeKind::ReportChanged => {
             (Urgency::Normal, Duration::from_secs(6 * HOUR))
         }
+        // News, not a call to act: a day on the push service is plenty.
+        NoticeKind::PublicationPublished | NoticeKind::PublicationReplied => {
+            (Urgency::Normal, Duration::from_secs(24 * HOUR))
+        }
     }
 }
 

@@ -31,25 +31,32 @@ pub async fn seed(app: &App, db: &Db) -> anyhow::Result<PublicationId> {
         .await?
         .context("the demo city council")?;
     anyhow::ensure!(actors.len() >= 3, "the city council needs three members");
-    let organiser = actors[0].clone();
-    let membership = db
-        .membership(&council.id, &organiser.member_id)
-        .await?
-        .context("the organiser's membership")?;
-    if !membership.roles.contains(&Role::Organiser) {
-        // The city council's delegates choose a secretary among themselves.
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)?
-            .as_secs() as i64;
-        db.grant_role(
-            &council.id,
-            &organiser.member_id,
-            Role::Organiser,
-            &organiser.member_id,
-            now,
-        )
-        .await?;
-    }
+    // The city council's founder organises it; its other delegates comment.
+    let listings = db.members_of(&council.id).await?;
+    let founder = listings
+        .iter()
+        .find(|m| m.roles.contains(&Role::Organiser))
+        .map(|m| m.member_id.clone());
+    let organiser = match founder {
+        Some(id) => actors
+            .iter()
+            .find(|a| a.member_id == id)
+            .context("the organiser's actor")?
+            .clone(),
+        None => {
+            let first = actors[0].clone();
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)?
+                .as_secs() as i64;
+            db.grant_role(&council.id, &first.member_id, Role::Organiser, &first.member_id, now)
+                .await?;
+            first
+        }
+    };
+    let others: Vec<_> = actors
+        .iter()
+        .filter(|a| a.member_id != organiser.member_id)
+        .collect();
     let id = app
         .draft_publication(
             &organiser,
@@ -73,7 +80,7 @@ pub async fn seed(app: &App, db: &Db) -> anyhow::Result<PublicationId> {
         .await?;
     let id = id.to_string();
     app.publish_publication(&organiser, COUNCIL, &id).await?;
-    let (first, second) = (&actors[1], &actors[2]);
+    let (first, second) = (others[0], others[1]);
     let kautsky = app
         .comment_on_publication(first, COUNCIL, &id, None, KAUTSKY)
         .await?;

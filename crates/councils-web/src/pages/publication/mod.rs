@@ -121,3 +121,37 @@ pub async fn public(
         l,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Tr;
+    use councils_domain::Language;
+
+    #[test]
+    fn every_publication_error_has_a_message_in_both_languages() {
+        let source = include_str!("../../../../councils-domain/src/publication.rs");
+        let start = source.find("/// Stable error code").unwrap();
+        let end = start + source[start..].find("\n}\n").unwrap();
+        let codes: Vec<&str> = source[start..end]
+            .split("=> \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(codes.len() >= 9, "{codes:?}");
+        for language in Language::ALL {
+            let tr = Tr::new(language);
+            for code in &codes {
+                let key = format!("error-{code}");
+                assert!(!tr.t(&key).contains("Unknown localization"), "{key} in {language:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_written_in_the_readers_language() {
+        // 11 June 2025, noon UTC.
+        let at = 1_749_643_200;
+        assert_eq!(super::format_date(&Tr::new(Language::En), at), "11 June 2025");
+        assert_eq!(super::format_date(&Tr::new(Language::Es), at), "11 de junio de 2025");
+    }
+}
