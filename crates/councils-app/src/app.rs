@@ -123,7 +123,11 @@ impl App {
 
     /// Who to tell and how, for the notifiers the server wires in (see [`Recipients`]).
     pub fn recipients(&self) -> crate::delivery::Recipients {
-        crate::delivery::Recipients::new(self.store.clone(), self.cipher.clone())
+        crate::delivery::Recipients::new(
+            self.store.clone(),
+            self.cipher.clone(),
+            self.clock.clone(),
+        )
     }
 
     /// The instance's settings.

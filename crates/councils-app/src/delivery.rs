@@ -1,17 +1,29 @@
-//! Delivery for the notifiers the server wires in: who a member is to be told as (their
-//! language, their email opened, their push subscriptions opened), and [`Fanout`], the
+//! Delivery for the notifiers the server wires in: who members are to be told as (their
+//! language, their email opened, their push subscriptions opened, and how they chose to hear
+//! about the notice's topic), the notices kept for those who hear by mail, and [`Fanout`], the
 //! notifier that hands each notice to several.
 //!
-//! What goes where, until members choose per kind (issue 5): an urgent notice
-//! ([`NoticeKind::is_urgent`]) goes by Web Push to every subscription the member has and by
-//! email if the member gave one; the others only to the member's open pages.
+//! What goes where: an urgent notice ([`crate::ports::NoticeKind::is_urgent`]: rapid response) goes at once
+//! by Web Push to every subscription the member has and by email if the member gave one,
+//! whatever they chose. Other notices of rapid response stay in the member's open pages. Every
+//! other topic goes as the member chose ([`DeliveryMode`]): only to open pages, by push, by
+//! email at once, or in the daily digest.
 
-use crate::crypto::{FieldCipher, Secret};
-use crate::ports::{Notice, NoticeKind, Notifier, Store};
+use crate::clock::Clock;
+use crate::crypto::{FieldCipher, Secret, new_id};
+use crate::ports::{
+    DeliveryMode, DeliveryTarget, Notice, NoticeItem, NoticeTopic, Notifier, Store,
+};
 use crate::push::split_keys;
 use async_trait::async_trait;
 use councils_domain::{Language, MemberId, PushSubscriptionId};
 use std::sync::Arc;
+
+/// How long a kept notice stays for the member's page of notices: a week.
+pub const KEPT_NOTICE_SECONDS: i64 = 7 * 86_400;
+
+/// How long a notice waits for the digest: a day.
+pub const DIGEST_SECONDS: i64 = 86_400;
 
 /// A member as a notifier needs them, opened from the store.
 #[derive(Debug)]
@@ -21,6 +33,27 @@ pub struct Recipient {
     /// The member's email, if they gave one.
     pub email: Option<Secret<String>>,
     pub push: Vec<PushTarget>,
+    /// How this notice reaches them (see [`Recipients::for_notice`]).
+    pub mode: Reach,
+}
+
+/// How one notice reaches one member beyond their open pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Urgent: push and email at once, whatever was chosen.
+    AtOnce,
+    /// As the member chose for the topic.
+    Chosen(DeliveryMode),
+}
+
+impl Reach {
+    pub fn pushes(self) -> bool {
+        matches!(self, Reach::AtOnce | Reach::Chosen(DeliveryMode::Push))
+    }
+
+    pub fn mails_now(self) -> bool {
+        matches!(self, Reach::AtOnce | Reach::Chosen(DeliveryMode::Email))
+    }
 }
 
 /// One browser to push to.
@@ -35,42 +68,75 @@ pub struct PushTarget {
     pub auth: Secret<Vec<u8>>,
 }
 
-/// Opens members' delivery details, and forgets subscriptions their push service dropped.
+/// A member's digest, opened: where to send it, in which language, and what waits.
+#[derive(Debug)]
+pub struct Digest {
+    pub email: Secret<String>,
+    pub language: Language,
+    pub items: Vec<NoticeItem>,
+}
+
+/// Opens members' delivery details, keeps notices for those who hear by mail, and forgets
+/// subscriptions their push service dropped.
 #[derive(Clone)]
 pub struct Recipients {
     store: Arc<dyn Store>,
     cipher: FieldCipher,
+    clock: Arc<dyn Clock>,
 }
 
 impl Recipients {
-    pub(crate) fn new(store: Arc<dyn Store>, cipher: FieldCipher) -> Self {
-        Self { store, cipher }
+    pub(crate) fn new(store: Arc<dyn Store>, cipher: FieldCipher, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            store,
+            cipher,
+            clock,
+        }
     }
 
-    /// The member's language, email and push subscriptions; `None` if the member is gone or
-    /// the store failed (logged without the member's id). A field that does not open (an
-    /// altered row) is left out.
-    pub async fn recipient(&self, member: &MemberId) -> Option<Recipient> {
-        let record = match self.store.member(member).await {
-            Ok(Some(record)) => record,
-            Ok(None) => return None,
+    /// The members of `members` that `notice` reaches beyond their open pages, opened, with
+    /// how it reaches each. Read in a few statements however many members there are; members
+    /// with neither an email nor a subscription are not read at all. A store failure is
+    /// logged (without ids) and tells no one; a field that does not open is left out.
+    pub async fn for_notice(&self, members: &[MemberId], notice: &Notice) -> Vec<Recipient> {
+        let urgent = notice.kind.is_urgent();
+        let topic = notice.kind.topic();
+        if !urgent && topic == NoticeTopic::Alerts {
+            return Vec::new();
+        }
+        let targets = match self.store.delivery_targets(members, topic).await {
+            Ok(targets) => targets,
             Err(error) => {
-                tracing::warn!(error = %error, "reading a recipient failed");
-                return None;
+                tracing::warn!(error = %error, "reading recipients failed");
+                return Vec::new();
             }
         };
-        let subscriptions = match self.store.push_subscriptions_of(member).await {
-            Ok(subscriptions) => subscriptions,
-            Err(error) => {
-                tracing::warn!(error = %error, "reading push subscriptions failed");
-                Vec::new()
-            }
-        };
-        let email = record
+        targets
+            .into_iter()
+            .map(|target| {
+                let mode = if urgent {
+                    Reach::AtOnce
+                } else {
+                    Reach::Chosen(target.mode.unwrap_or(DeliveryMode::default_for(topic)))
+                };
+                self.open(target, mode)
+            })
+            .filter(|recipient| match recipient.mode {
+                Reach::AtOnce => true,
+                Reach::Chosen(DeliveryMode::Live) => false,
+                Reach::Chosen(DeliveryMode::Push) => !recipient.push.is_empty(),
+                Reach::Chosen(_) => recipient.email.is_some(),
+            })
+            .collect()
+    }
+
+    fn open(&self, target: DeliveryTarget, mode: Reach) -> Recipient {
+        let email = target
             .email_sealed
-            .and_then(|sealed| self.cipher.decrypt(record.id.as_str(), &sealed).ok())
+            .and_then(|sealed| self.cipher.decrypt(target.member.as_str(), &sealed).ok())
             .map(Secret::new);
-        let push = subscriptions
+        let push = target
+            .subscriptions
             .into_iter()
             .filter_map(|sub| {
                 let endpoint = self
@@ -90,11 +156,68 @@ impl Recipients {
                 })
             })
             .collect();
-        Some(Recipient {
-            member: record.id,
-            language: record.language,
+        Recipient {
+            member: target.member,
+            language: target.language,
             email,
             push,
+            mode,
+        }
+    }
+
+    /// Keeps `notice` for each of `recipients` who hears of it by mail (at once, marked mailed;
+    /// or waiting for the digest), so the page a mail links to lists it. Urgent notices are
+    /// not kept: their mail links to them directly.
+    pub async fn keep_for_mail(&self, recipients: &[Recipient], notice: &Notice) {
+        let now = self.clock.now();
+        let items: Vec<NoticeItem> = recipients
+            .iter()
+            .filter_map(|recipient| match recipient.mode {
+                Reach::Chosen(mode) if mode.mails() => Some(NoticeItem {
+                    id: new_id(),
+                    member: recipient.member.clone(),
+                    topic: notice.kind.topic(),
+                    kind: notice.kind.code().to_string(),
+                    path: notice.path.clone(),
+                    created_at: now,
+                    mailed_at: (mode == DeliveryMode::Email).then_some(now),
+                }),
+                _ => None,
+            })
+            .collect();
+        if let Err(error) = self.store.keep_notices(&items).await {
+            tracing::warn!(error = %error, "keeping notices for mail failed");
+        }
+    }
+
+    /// Members whose oldest waiting notice has waited a day.
+    pub async fn digests_due(&self) -> Vec<MemberId> {
+        let since = self.clock.now() - DIGEST_SECONDS;
+        self.store.digests_due(since).await.unwrap_or_else(|error| {
+            tracing::warn!(error = %error, "reading due digests failed");
+            Vec::new()
+        })
+    }
+
+    /// Takes the member's waiting notices (marked mailed from now on) with their email and
+    /// language; `None` if nothing waits or the member has no email any more.
+    pub async fn take_digest(&self, member: &MemberId) -> Option<Digest> {
+        let record = self.store.member(member).await.ok()??;
+        let email = record
+            .email_sealed
+            .and_then(|sealed| self.cipher.decrypt(record.id.as_str(), &sealed).ok())?;
+        let items = match self.store.take_digest(member, self.clock.now()).await {
+            Ok(items) if !items.is_empty() => items,
+            Ok(_) => return None,
+            Err(error) => {
+                tracing::warn!(error = %error, "taking a digest failed");
+                return None;
+            }
+        };
+        Some(Digest {
+            email: Secret::new(email),
+            language: record.language,
+            items,
         })
     }
 
@@ -104,11 +227,6 @@ impl Recipients {
             tracing::warn!(error = %error, "forgetting a push subscription failed");
         }
     }
-}
-
-/// Whether a notice of this kind goes by Web Push and email (and not only to open pages).
-pub fn goes_out(kind: NoticeKind) -> bool {
-    kind.is_urgent()
 }
 
 /// Hands each notice to every notifier in turn. Each should return at once (the live hub

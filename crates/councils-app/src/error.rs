@@ -115,6 +115,12 @@ pub enum AppError {
     /// This server was built without the leaflets feature: no PDF can be made.
     #[error("this server was built without leaflets")]
     LeafletsNotBuilt,
+    /// Rapid response alerts always come at once; no member chooses otherwise.
+    #[error("alerts always come at once")]
+    AlertsAlwaysAtOnce,
+    /// Mail was chosen by a member who gave no email.
+    #[error("no email to send to")]
+    MailWithoutEmail,
     /// Something broke on the server. The cause is logged with the request id, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -168,6 +174,8 @@ impl AppError {
             AppError::ExportKey => "export-key",
             AppError::Publication(e) => e.code(),
             AppError::LeafletsNotBuilt => "leaflets-not-built",
+            AppError::AlertsAlwaysAtOnce => "notice-alerts-fixed",
+            AppError::MailWithoutEmail => "notice-mail-without-email",
             AppError::Internal(_) => "internal",
         }
     }

@@ -22,6 +22,8 @@ pub mod live;
 pub mod membership;
 pub mod minutes;
 pub mod motion;
+mod motion_notices;
+pub mod notices;
 pub mod ports;
 pub mod publication;
 pub mod push;

@@ -362,7 +362,9 @@ impl App {
             Some(entitled),
             closes_at,
         )
-        .await
+        .await?;
+        self.tell_voting_opened(&council, &motion).await;
+        Ok(())
     }
 
     /// When voting opened now closes by itself after `hours` (none, or 0, to close it by

@@ -7,14 +7,16 @@
 //! it concerns and where to look, with a title in the member's language; a mail holds the
 //! title and a link. Push services and mail servers are not private.
 
+mod digest;
 mod mail;
 mod member;
 mod push;
 mod texts;
 mod vapid;
 
+pub use digest::{Digests, DigestsSent};
 pub use mail::{SmtpMailer, SmtpSettings, SmtpTls};
 pub use member::{Delivered, InBackground, MemberDelivery};
 pub use push::{PushOutcome, PushSettings, Urgency, WebPush};
-pub use texts::{mail_for, push_payload};
+pub use texts::{NOTICES_PATH, digest_mail, mail_for, push_payload};
 pub use vapid::{VapidError, VapidKey};

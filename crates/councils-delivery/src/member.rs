@@ -4,7 +4,7 @@
 use crate::push::{PushOutcome, Urgency, WebPush};
 use crate::texts::{mail_for, push_payload};
 use async_trait::async_trait;
-use councils_app::delivery::{Recipient, Recipients, goes_out};
+use councils_app::delivery::{Recipient, Recipients};
 use councils_app::ports::{MailError, Mailer, Notice, NoticeKind, Notifier};
 use councils_domain::MemberId;
 use futures::StreamExt;
@@ -36,8 +36,9 @@ impl Delivered {
     }
 }
 
-/// Sends each member a notice by Web Push to every browser they subscribed and by email if
-/// they gave one. Only kinds that go out ([`goes_out`]: the urgent ones, for now) are sent.
+/// Sends each member a notice as it reaches them ([`Recipients::for_notice`]): urgent ones by
+/// Web Push to every browser they subscribed and by email if they gave one; the others by
+/// push, by email at once, or kept for the daily digest, as the member chose.
 pub struct MemberDelivery {
     recipients: Recipients,
     push: Option<Arc<WebPush>>,
@@ -63,24 +64,35 @@ impl MemberDelivery {
 
     /// Tells every member in `members` and says what happened; waits until all is sent.
     pub async fn deliver(&self, members: &[MemberId], notice: &Notice) -> Delivered {
-        if !goes_out(notice.kind) {
+        let recipients = self.recipients.for_notice(members, notice).await;
+        if recipients.is_empty() {
             return Delivered::default();
         }
-        futures::stream::iter(members.iter().cloned())
-            .map(|member| self.deliver_one(member, notice))
+        self.recipients.keep_for_mail(&recipients, notice).await;
+        futures::stream::iter(recipients)
+            .map(|recipient| self.deliver_one(recipient, notice))
             .buffer_unordered(CONCURRENT_MEMBERS)
             .fold(Delivered::default(), |sum, one| async move { sum.add(one) })
             .await
     }
 
-    async fn deliver_one(&self, member: MemberId, notice: &Notice) -> Delivered {
-        let Some(recipient) = self.recipients.recipient(&member).await else {
-            return Delivered::default();
+    async fn deliver_one(&self, recipient: Recipient, notice: &Notice) -> Delivered {
+        let recipient = &recipient;
+        let push = async {
+            if recipient.mode.pushes() {
+                self.push_to(recipient, notice).await
+            } else {
+                Delivered::default()
+            }
         };
-        let (pushed, mailed) = futures::join!(
-            self.push_to(&recipient, notice),
-            self.mail_to(&recipient, notice)
-        );
+        let mail = async {
+            if recipient.mode.mails_now() {
+                self.mail_to(recipient, notice).await
+            } else {
+                Delivered::default()
+            }
+        };
+        let (pushed, mailed) = futures::join!(push, mail);
         pushed.add(mailed)
     }
 
@@ -136,10 +148,9 @@ fn urgency_and_ttl(kind: NoticeKind) -> (Urgency, Duration) {
         NoticeKind::AlertClosed | NoticeKind::ReportChanged => {
             (Urgency::Normal, Duration::from_secs(6 * HOUR))
         }
-        // News, not a call to act: a day on the push service is plenty.
-        NoticeKind::PublicationPublished | NoticeKind::PublicationReplied => {
-            (Urgency::Normal, Duration::from_secs(24 * HOUR))
-        }
+        // What is not rapid response can wait for a phone that is off for a day.
+        #[allow(unreachable_patterns)]
+        _ => (Urgency::Normal, Duration::from_secs(24 * HOUR)),
     }
 }
 

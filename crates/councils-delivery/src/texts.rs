@@ -1,7 +1,7 @@
 //! What a push message and a mail say: the notice's kind as a title in the member's language,
 //! and where to look. Never what happened, where, or who.
 
-use councils_app::ports::{Mail, Notice};
+use councils_app::ports::{Mail, Notice, NoticeItem, NoticeTopic};
 use councils_domain::Language;
 use councils_web::i18n::Tr;
 use serde_json::json;
@@ -22,17 +22,68 @@ pub fn push_payload(notice: &Notice, language: Language) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The mail telling a member about a notice: its title, and a link to `public_url + path`.
+/// The mail telling a member about a notice: its title, and a link. An alert's mail links to
+/// the alert (`/reports/{id}` names no council). Other notices' paths name their council, and
+/// a mail is not private, so their mail links to the member's page of notices instead.
 pub fn mail_for(notice: &Notice, language: Language, to: &str, public_url: &str) -> Mail {
     let tr = Tr::new(language);
     let title = tr.tp("delivery-title-", notice.kind.code());
-    let link = format!("{}{}", public_url.trim_end_matches('/'), notice.path);
+    let path = if notice.kind.topic() == NoticeTopic::Alerts {
+        notice.path.as_str()
+    } else {
+        NOTICES_PATH
+    };
+    let link = format!("{}{path}", public_url.trim_end_matches('/'));
     Mail {
         to: to.to_string(),
         subject: title.clone(),
         body: tr.args(
             "delivery-mail-body",
             &[("title", title.into()), ("link", link.into())],
+        ),
+    }
+}
+
+/// The member's page of the notices kept for their mail.
+pub const NOTICES_PATH: &str = "/notices";
+
+/// Notices listed by name in one digest; the rest are counted, and the page lists them all.
+const DIGEST_LISTED: usize = 20;
+
+/// The daily digest: how many notices of each kind wait, and a link to the page of notices.
+/// Like every mail, it says nothing of what happened nor in which council.
+pub fn digest_mail(items: &[NoticeItem], language: Language, to: &str, public_url: &str) -> Mail {
+    let tr = Tr::new(language);
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(kind, _)| *kind == item.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&item.kind, 1)),
+        }
+    }
+    let lines: Vec<String> = counts
+        .iter()
+        .take(DIGEST_LISTED)
+        .map(|(kind, n)| {
+            tr.args(
+                "delivery-digest-line",
+                &[
+                    ("title", tr.tp("delivery-title-", kind).into()),
+                    ("count", (*n as u64).into()),
+                ],
+            )
+        })
+        .collect();
+    let link = format!("{}{NOTICES_PATH}", public_url.trim_end_matches('/'));
+    Mail {
+        to: to.to_string(),
+        subject: tr.args(
+            "delivery-digest-subject",
+            &[("count", (items.len() as u64).into())],
+        ),
+        body: tr.args(
+            "delivery-digest-body",
+            &[("lines", lines.join("\n").into()), ("link", link.into())],
         ),
     }
 }

@@ -12,7 +12,7 @@ use anyhow::Context;
 use councils_app::delivery::{Fanout, Recipients};
 use councils_app::ports::{Mailer, NoMailer, Notifier};
 use councils_delivery::{
-    InBackground, MemberDelivery, PushSettings, SmtpMailer, VapidKey, WebPush,
+    Digests, InBackground, MemberDelivery, PushSettings, SmtpMailer, VapidKey, WebPush,
 };
 use std::sync::Arc;
 
@@ -20,6 +20,8 @@ use std::sync::Arc;
 pub struct Delivery {
     pub notifier: Arc<dyn Notifier>,
     pub mailer: Arc<dyn Mailer>,
+    /// The daily digests, sent by the sweep.
+    pub digests: Arc<Digests>,
 }
 
 /// The instance's VAPID key, made on the first start beside the secret key.
@@ -56,10 +58,15 @@ pub fn wire(
     }
     let push = WebPush::new(vapid, settings).context("the push client")?;
     let mailer = mailer(config)?;
+    let digests = Arc::new(Digests::new(recipients.clone(), mailer.clone(), public_url));
     let members = MemberDelivery::new(recipients, Some(Arc::new(push)), mailer.clone(), public_url);
     let notifier: Arc<dyn Notifier> = Arc::new(Fanout(vec![
         live,
         Arc::new(InBackground(Arc::new(members))),
     ]));
-    Ok(Delivery { notifier, mailer })
+    Ok(Delivery {
+        notifier,
+        mailer,
+        digests,
+    })
 }

@@ -4,6 +4,7 @@ use crate::{Config, delivery, key};
 use anyhow::Context;
 use councils_app::ports::Notifier;
 use councils_app::{App, AppConfig, Clock, FieldCipher, SystemClock};
+use councils_delivery::Digests;
 use councils_store::{Backend, Db, PgRelay, database_url};
 use councils_web::{WebState, router};
 use std::net::SocketAddr;
@@ -73,15 +74,24 @@ async fn shutdown_signal() {
 
 /// Connects (and migrates) the database and builds the app on it.
 pub async fn build_app(config: &Config, public_url: &str) -> anyhow::Result<(App, Db)> {
-    let (app, db, _, _) = build_app_with_clock(config, public_url, Arc::new(SystemClock)).await?;
-    Ok((app, db))
+    let built = build_app_with_clock(config, public_url, Arc::new(SystemClock)).await?;
+    Ok((built.app, built.db))
+}
+
+/// An app wired to its database and delivery.
+struct Built {
+    app: App,
+    db: Db,
+    notifier: Arc<dyn Notifier>,
+    digests: Arc<Digests>,
+    relay: Option<Arc<PgRelay>>,
 }
 
 async fn build_app_with_clock(
     config: &Config,
     public_url: &str,
     clock: Arc<dyn Clock>,
-) -> anyhow::Result<(App, Db, Arc<dyn Notifier>, Option<Arc<PgRelay>>)> {
+) -> anyhow::Result<Built> {
     let db = Db::connect_with_batch(&config.database, config.ballot_batch)
         .await
         .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
@@ -102,7 +112,13 @@ async fn build_app_with_clock(
     let (live, relay) = live_delivery(&app, &db, &config.database).await?;
     let delivery = delivery::wire(config, vapid, app.recipients(), public_url, live)?;
     let app = app.with_delivery(delivery.notifier.clone(), delivery.mailer);
-    Ok((app, db, delivery.notifier, relay))
+    Ok(Built {
+        app,
+        db,
+        notifier: delivery.notifier,
+        digests: delivery.digests,
+        relay,
+    })
 }
 
 /// Live delivery to members' open pages: this process's hub directly on SQLite (one
@@ -141,7 +157,13 @@ pub async fn start_with_clock(
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
-    let (app, db, notifier, relay) = build_app_with_clock(&config, &url, clock).await?;
+    let Built {
+        app,
+        db,
+        notifier,
+        digests,
+        relay,
+    } = build_app_with_clock(&config, &url, clock).await?;
     let (stop, mut stopped) = watch::channel(false);
     let service =
         router(WebState::new(app.clone())).into_make_service_with_connect_info::<SocketAddr>();
@@ -164,6 +186,11 @@ pub async fn start_with_clock(
                         Ok(purged) => tracing::info!(sessions = purged.sessions, invitations = purged.invitations, "retention sweep"),
                         Err(error) => tracing::error!(error = %error, "retention sweep failed"),
                     }
+                    match sweeper.forget_old_notices().await {
+                        Ok(0) => {}
+                        Ok(forgotten) => tracing::info!(forgotten, "kept notices past their week deleted"),
+                        Err(error) => tracing::error!(error = %error, "deleting old notices failed"),
+                    }
                 }
                 _ = closing.tick() => {
                     match sweeper.close_due_motions().await {
@@ -185,6 +212,10 @@ pub async fn start_with_clock(
                         Ok(0) => {}
                         Ok(erased) => tracing::info!(erased, "hidden comments past their keeping erased"),
                         Err(error) => tracing::error!(error = %error, "erasing hidden comments failed"),
+                    }
+                    let sent = digests.send_due().await;
+                    if sent.mailed + sent.failed > 0 {
+                        tracing::info!(mailed = sent.mailed, failed = sent.failed, "daily digests");
                     }
                 }
                 _ = sweep_stopped.changed() => break,

@@ -1,7 +1,8 @@
 //! The live stream over real HTTP: a responder connected to `GET /api/v1/alerts/stream` gets
 //! the alert the moment a verifier's confirmation is acknowledged, and nothing of a false
 //! alarm; with PostgreSQL, a confirmation on one server reaches a responder connected to
-//! another server on the same database (LISTEN/NOTIFY).
+//! another server on the same database (LISTEN/NOTIFY), both inside this test process and
+//! between two `councils serve` processes.
 
 use councils_domain::{CouncilKind, Language, Role};
 use councils_testkit::{TestApp, TestMember};
@@ -197,5 +198,70 @@ async fn a_confirmation_on_one_server_reaches_a_responder_connected_to_another()
     drop(responder_stream);
     drop(verifier_stream);
     second.stop().await.unwrap();
+    app.stop().await;
+}
+
+/// A `councils serve` process of its own on `app`'s database and key, on a free port; killed
+/// when dropped.
+struct ServeProcess {
+    url: String,
+    _child: tokio::process::Child,
+}
+
+async fn serve_process(app: &TestApp) -> ServeProcess {
+    use tokio::io::AsyncBufReadExt;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_councils"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--database"])
+        .arg(app.database_url())
+        .arg("--key-file")
+        .arg(app.key_file())
+        .env_remove("COUNCILS_PUBLIC_URL")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("councils serve starts");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(url) = line.strip_prefix("councils is serving at ") {
+                return url.to_string();
+            }
+        }
+        panic!("councils serve stopped before serving");
+    })
+    .await
+    .expect("councils serve says where it serves within 30 s");
+    ServeProcess { url, _child: child }
+}
+
+#[tokio::test]
+async fn a_confirmation_in_one_serve_process_reaches_a_responder_connected_to_another() {
+    let Some(app) = TestApp::spawn_postgres().await else {
+        return;
+    };
+    let p = committee(&app).await;
+    let (first, second) = tokio::join!(serve_process(&app), serve_process(&app));
+    assert_ne!(first.url, second.url);
+    // rita's phone is connected to the second process; the report and its confirmation go
+    // through the first, as a proxy in front of both might send them.
+    let mut responder_stream = open_stream(&second.url, &p.rita).await;
+    let mut verifier_stream = open_stream(&first.url, &p.vera).await;
+    let id = file(&first.url, &p.mateo, "Cesar Chavez Ave & Soto St").await;
+    let filed = next_event(&mut verifier_stream, Duration::from_secs(10))
+        .await
+        .expect("the verifier is told");
+    assert_eq!(filed["kind"], "report-filed");
+    assert_eq!(filed["report_id"], id.as_str());
+    verify(&first.url, &p.vera, &id, "confirmed").await;
+    let alert = next_event(&mut responder_stream, Duration::from_secs(10))
+        .await
+        .expect("the alert crosses from one process to the other");
+    assert_eq!(alert["kind"], "alert-raised");
+    assert_eq!(alert["report_id"], id.as_str());
+    drop(responder_stream);
+    drop(verifier_stream);
+    drop((first, second));
     app.stop().await;
 }

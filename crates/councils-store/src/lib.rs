@@ -17,6 +17,7 @@ mod membership;
 mod minutes;
 mod motion;
 mod publication;
+mod notices;
 mod push;
 mod records;
 mod relay;

@@ -8,7 +8,7 @@ use councils_app::ports::{PushStore, PushSubscriptionRecord};
 use councils_domain::{MemberId, PushSubscriptionId};
 
 #[derive(sqlx::FromRow)]
-struct PushSubscriptionRow {
+pub(crate) struct PushSubscriptionRow {
     push_subscription_id: String,
     member_id: String,
     endpoint_hash: String,

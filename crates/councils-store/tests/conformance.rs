@@ -20,6 +20,8 @@ mod members;
 mod motions;
 #[path = "conformance/publications.rs"]
 mod publications;
+#[path = "conformance/notices.rs"]
+mod notices;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -29,6 +31,7 @@ use democracy::*;
 use members::*;
 use motions::*;
 use publications::*;
+use notices::*;
 use recall::*;
 use records::*;
 
@@ -101,6 +104,9 @@ conformance!(
     rights_contacts_are_set_and_replaced,
     a_publication_is_published_once_and_only_public_ones_are_listed_for_all,
     a_moderated_comment_is_minuted_a_removed_one_loses_its_text_and_a_stale_one_is_a_conflict,
+    notice_choices_are_replaced_whole_and_read_back,
+    delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
+    a_digest_is_taken_once_and_kept_notices_go_after_their_time,
 );
 
 pub(crate) const NOW: i64 = 1_800_000_000;

@@ -123,6 +123,17 @@ impl TestApp {
             .expect("the second server starts")
     }
 
+    /// The database this instance runs on (a `postgres://` URL or an SQLite file's), for a
+    /// second `councils serve` process on the same database.
+    pub fn database_url(&self) -> &str {
+        &self.fresh.url
+    }
+
+    /// The instance's secret key file, which a second process on the same database needs.
+    pub fn key_file(&self) -> std::path::PathBuf {
+        self._key_dir.path().join("test.key")
+    }
+
     /// The application behind the server.
     pub fn app(&self) -> &App {
         &self.server.app

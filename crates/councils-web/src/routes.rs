@@ -5,7 +5,7 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, join, landing, language, members, minutes,
-    motion, publication, push, records, report, settings, sign_in,
+    motion, notices, publication, push, records, report, settings, sign_in,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -266,6 +266,7 @@ pub fn router(state: WebState) -> Router {
         .route("/account/sessions/{id}/end", post(account::end_session))
         .route("/account/delete", post(account::delete))
         .route("/account/push/{id}/remove", post(push::remove))
+        .route("/notices", get(notices::show).post(notices::submit))
         .route("/static/push.js", get(push::script))
         .route("/static/sw.js", get(push::service_worker))
         .route("/static/app.css", get(stylesheet))
@@ -381,6 +382,11 @@ pub fn router(state: WebState) -> Router {
         .route("/reports/{id}/close", post(api::reports::close))
         .route("/alerts/stream", get(api::stream::stream))
         .route("/push/key", get(api::push::key))
+        .route(
+            "/notices/choices",
+            get(api::notices::choices).put(api::notices::choose),
+        )
+        .route("/notices", get(api::notices::kept))
         .route(
             "/push/subscriptions",
             get(api::push::list)

@@ -41,6 +41,11 @@ pub enum NoticeKind {
     PublicationPublished,
     /// Someone replied to a member's comment on a publication.
     PublicationReplied,
+    /// Voting opened on a motion of a council the member belongs to.
+    VotingOpened,
+    /// A higher council's vote opened: the constituent's members can give their delegates a
+    /// mandate.
+    MandateWanted,
 }
 
 impl NoticeKind {
@@ -55,6 +60,8 @@ impl NoticeKind {
             NoticeKind::PlanTriggered => "plan-triggered",
             NoticeKind::PublicationPublished => "publication-published",
             NoticeKind::PublicationReplied => "publication-replied",
+            NoticeKind::VotingOpened => "voting-opened",
+            NoticeKind::MandateWanted => "mandate-wanted",
         }
     }
 
@@ -63,6 +70,8 @@ impl NoticeKind {
         !matches!(
             self,
             NoticeKind::ReportChanged
+                | NoticeKind::VotingOpened
+                | NoticeKind::MandateWanted
                 | NoticeKind::PublicationPublished
                 | NoticeKind::PublicationReplied
         )
@@ -81,6 +90,8 @@ impl NoticeKind {
             NoticeKind::PublicationPublished | NoticeKind::PublicationReplied => {
                 NoticeTopic::Publications
             }
+            NoticeKind::VotingOpened => NoticeTopic::Motions,
+            NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }
     }
 }

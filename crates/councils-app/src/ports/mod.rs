@@ -7,6 +7,7 @@ mod delivery;
 mod democracy;
 mod motion;
 mod publication;
+mod notices;
 mod push;
 mod records;
 mod report;
@@ -30,6 +31,7 @@ pub use publication::{
     CommentModeration, PublicationCommentRecord, PublicationRecord, PublicationStore,
     PublicationTextRecord,
 };
+pub use notices::{DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore};
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
@@ -199,6 +201,7 @@ pub trait Store:
     + DemocracyStore
     + ReportStore
     + PushStore
+    + NoticeStore
     + RecordsStore
     + PublicationStore
 {
@@ -215,6 +218,7 @@ impl<T> Store for T where
         + DemocracyStore
         + ReportStore
         + PushStore
+        + NoticeStore
         + RecordsStore
     + PublicationStore
 {

@@ -30,3 +30,22 @@ push-remove = Remove
 push-removed = The device no longer gets notifications.
 push-email-note = Urgent notices also go to your email, if you gave one above: only a title and a link.
 error-push-subscription-invalid = This browser's push subscription cannot be used here.
+
+# The daily digest and notices of topics other than alerts. Mail is not private: a digest
+# counts what waits, by kind, and links to the member's page of notices.
+delivery-digest-subject = { $count ->
+    [one] 1 new notice on councils
+   *[other] { $count } new notices on councils
+}
+delivery-digest-line = { $title }: { $count }
+delivery-digest-body =
+    Since your last digest:
+
+    { $lines }
+
+    Open this link to see them (you may need to sign in):
+    { $link }
+
+    This mail says nothing more on purpose: mail is not private.
+delivery-title-voting-opened = A vote is open in your council
+delivery-title-mandate-wanted = Your delegates will vote: give them a mandate

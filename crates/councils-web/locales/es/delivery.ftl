@@ -30,3 +30,21 @@ push-remove = Quitar
 push-removed = El dispositivo ya no recibe avisos.
 push-email-note = Los avisos urgentes también van a tu correo, si lo diste arriba: solo un título y un enlace.
 error-push-subscription-invalid = La suscripción push de este navegador no sirve aquí.
+
+# El resumen diario y los avisos de temas que no son alertas.
+delivery-digest-subject = { $count ->
+    [one] 1 aviso nuevo en councils
+   *[other] { $count } avisos nuevos en councils
+}
+delivery-digest-line = { $title }: { $count }
+delivery-digest-body =
+    Desde tu último resumen:
+
+    { $lines }
+
+    Abre este enlace para verlos (quizá tengas que entrar con tu cuenta):
+    { $link }
+
+    Este correo no dice nada más a propósito: el correo no es privado.
+delivery-title-voting-opened = Hay una votación abierta en tu consejo
+delivery-title-mandate-wanted = Tus delegados van a votar: dales un mandato

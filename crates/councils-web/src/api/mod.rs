@@ -4,6 +4,7 @@
 pub mod councils;
 pub mod democracy;
 pub mod motions;
+pub mod notices;
 pub mod openapi;
 pub mod publications;
 pub mod push;

@@ -12,6 +12,7 @@ pub mod members;
 pub mod minutes;
 pub mod motion;
 pub mod publication;
+pub mod notices;
 pub mod push;
 pub mod records;
 pub mod report;

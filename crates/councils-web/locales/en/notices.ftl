@@ -1,0 +1,27 @@
+# /notices: how a member hears about each topic, and the notices kept for their mail.
+notices-title = Notifications
+notices-how = How you hear about things
+notices-explain = For each kind of thing, choose how councils tells you: only when you have it open, on your devices (push), by email at once, or once a day in one email.
+notices-no-email = You gave no email, so email and the daily digest cannot reach you.
+notices-add-email = Add an email on your account page.
+notices-alerts-fixed = Always at once, on your devices and by email: someone may need you now.
+notices-saved = Saved. You will hear about things as you chose.
+notices-kept = Your recent notices
+notices-none = Nothing here yet. When councils emails you, what it is about is listed here.
+notices-waiting = waiting for your daily email
+notices-kept-explain = Emails only say how many things wait, never what they are, because email is not private. They are listed here for a week.
+notices-link = Notifications
+notice-topic-alerts = Rapid response alerts
+notice-topic-motions = Motions and votes
+notice-topic-mandates = Mandates for your delegates
+notice-topic-grievances = Grievances
+notice-topic-events = Protests, assemblies and picket shifts
+notice-topic-mutual-aid = Mutual aid
+notice-topic-publications = Statements and leaflets
+notice-mode-live = Only when I have councils open
+notice-mode-push = On my devices (push)
+notice-mode-email = By email at once
+notice-mode-digest = In one email a day
+error-notice-alerts-fixed = Alerts always come at once. They cannot be changed.
+error-notice-mail-without-email = Add an email on your account page first, or choose another way.
+notices-choose = Choose how you hear about motions, events and more

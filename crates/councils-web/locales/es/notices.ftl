@@ -1,0 +1,27 @@
+# /notices: cómo se entera cada miembro de cada tema, y los avisos guardados para su correo.
+notices-title = Avisos
+notices-how = Cómo te enteras
+notices-explain = Para cada tipo de cosa, elige cómo te avisa councils: solo cuando lo tienes abierto, en tus dispositivos (push), por correo al momento, o una vez al día en un solo correo.
+notices-no-email = No diste un correo, así que ni el correo ni el resumen diario te pueden llegar.
+notices-add-email = Añade un correo en la página de tu cuenta.
+notices-alerts-fixed = Siempre al momento, en tus dispositivos y por correo: alguien puede necesitarte ya.
+notices-saved = Guardado. Te enterarás como elegiste.
+notices-kept = Tus avisos recientes
+notices-none = Aún no hay nada. Cuando councils te escriba, aquí verás de qué se trata.
+notices-waiting = esperando tu correo diario
+notices-kept-explain = Los correos solo dicen cuántas cosas esperan, nunca cuáles, porque el correo no es privado. Aquí se listan durante una semana.
+notices-link = Avisos
+notice-topic-alerts = Alertas de respuesta rápida
+notice-topic-motions = Mociones y votaciones
+notice-topic-mandates = Mandatos para tus delegados
+notice-topic-grievances = Quejas
+notice-topic-events = Protestas, asambleas y turnos de piquete
+notice-topic-mutual-aid = Ayuda mutua
+notice-topic-publications = Declaraciones y volantes
+notice-mode-live = Solo cuando tengo councils abierto
+notice-mode-push = En mis dispositivos (push)
+notice-mode-email = Por correo al momento
+notice-mode-digest = En un correo al día
+error-notice-alerts-fixed = Las alertas siempre llegan al momento. No se pueden cambiar.
+error-notice-mail-without-email = Primero añade un correo en la página de tu cuenta, o elige otra forma.
+notices-choose = Elige cómo te enteras de mociones, eventos y más
