@@ -336,7 +336,10 @@ mod tests {
         assert!(may_comment(PublicationStatus::Published, Some(&member)));
         assert!(!may_comment(PublicationStatus::Draft, Some(&organiser)));
         assert!(!may_comment(PublicationStatus::Published, None));
-        assert!(!may_comment(PublicationStatus::Published, Some(&Standing::Outsider)));
+        assert!(!may_comment(
+            PublicationStatus::Published,
+            Some(&Standing::Outsider)
+        ));
         assert!(may_edit(Some(&organiser)));
         assert!(!may_edit(Some(&member)));
         assert!(!may_edit(None));

@@ -20,8 +20,16 @@ fn leaflet(paper: Paper, layout: Layout) -> Leaflet {
         paper,
         layout,
         texts: vec![
-            LeafletText { language: "en".into(), title: "No War but the Class War".into(), body: text(en, 20) },
-            LeafletText { language: "es".into(), title: "Ninguna guerra sino la guerra de clases".into(), body: text(es, 24) },
+            LeafletText {
+                language: "en".into(),
+                title: "No War but the Class War".into(),
+                body: text(en, 20),
+            },
+            LeafletText {
+                language: "es".into(),
+                title: "Ninguna guerra sino la guerra de clases".into(),
+                body: text(es, 24),
+            },
         ],
     }
 }
@@ -34,7 +42,9 @@ fn bench(c: &mut Criterion) {
     // The first render parses the fonts; measure the steady state, as a server sees it.
     render(&side).unwrap();
     group.bench_function("side_by_side_a4", |b| b.iter(|| render(&side).unwrap()));
-    group.bench_function("page_per_language_letter", |b| b.iter(|| render(&pages).unwrap()));
+    group.bench_function("page_per_language_letter", |b| {
+        b.iter(|| render(&pages).unwrap())
+    });
     group.finish();
 }
 

@@ -68,7 +68,8 @@ impl World for LeafletWorld {
 
 /// Compiles the source and exports it.
 pub(crate) fn render(source: &str) -> Result<Vec<u8>, LeafletError> {
-    let path = VirtualPath::new("/leaflet.typ").map_err(|_| LeafletError::Typeset("path".into()))?;
+    let path =
+        VirtualPath::new("/leaflet.typ").map_err(|_| LeafletError::Typeset("path".into()))?;
     let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
     let world = LeafletWorld {
         main: Source::new(id, source.to_string()),

@@ -59,14 +59,19 @@ proptest::proptest! {
 
 #[test]
 fn markdown_structure_becomes_typst_constructs_around_escaped_text() {
-    let typst = markdown_to_typst("# Title #1\n\nSome *em* and **strong** [a](https://x.org/).\n\n- one\n- two\n\n> quoted\n\n<script>alert(1)</script>\n");
+    let typst = markdown_to_typst(
+        "# Title #1\n\nSome *em* and **strong** [a](https://x.org/).\n\n- one\n- two\n\n> quoted\n\n<script>alert(1)</script>\n",
+    );
     assert!(typst.contains("#heading(level: 2)[Title \\#1]"), "{typst}");
     assert!(typst.contains("#emph[em]"));
     assert!(typst.contains("#strong[strong]"));
     assert!(typst.contains("a \\(https\\:\\/\\/x\\.org\\/\\)"));
     assert!(typst.contains("#list([one],\n[two],\n)"));
     assert!(typst.contains("#quote(block: true)["));
-    assert!(!typst.contains("script") && !typst.contains("alert"), "{typst}");
+    assert!(
+        !typst.contains("script") && !typst.contains("alert"),
+        "{typst}"
+    );
 }
 
 #[test]
@@ -84,8 +89,16 @@ fn the_leaflet_source_has_both_languages_side_by_side_or_a_page_each() {
         paper: Paper::UsLetter,
         layout: Layout::SideBySide,
         texts: vec![
-            LeafletText { language: "en".into(), title: "No war".into(), body: "Strike!".into() },
-            LeafletText { language: "es".into(), title: "No a la guerra".into(), body: "¡Huelga!".into() },
+            LeafletText {
+                language: "en".into(),
+                title: "No war".into(),
+                body: "Strike!".into(),
+            },
+            LeafletText {
+                language: "es".into(),
+                title: "No a la guerra".into(),
+                body: "¡Huelga!".into(),
+            },
         ],
     };
     let side = source(&leaflet);
@@ -107,8 +120,16 @@ fn a_leaflet_typesets_as_a_pdf() {
         paper: Paper::A4,
         layout: Layout::SideBySide,
         texts: vec![
-            LeafletText { language: "en".into(), title: "No war".into(), body: HOSTILE.join("\n\n") },
-            LeafletText { language: "es".into(), title: "No a la guerra".into(), body: "¡Huelga!".into() },
+            LeafletText {
+                language: "en".into(),
+                title: "No war".into(),
+                body: HOSTILE.join("\n\n"),
+            },
+            LeafletText {
+                language: "es".into(),
+                title: "No a la guerra".into(),
+                body: "¡Huelga!".into(),
+            },
         ],
     };
     let pdf = render(&leaflet).unwrap();
@@ -123,7 +144,11 @@ fn without_the_feature_render_says_it_was_not_built() {
         date: "D".into(),
         paper: Paper::A4,
         layout: Layout::SideBySide,
-        texts: vec![LeafletText { language: "en".into(), title: "T".into(), body: "B".into() }],
+        texts: vec![LeafletText {
+            language: "en".into(),
+            title: "T".into(),
+            body: "B".into(),
+        }],
     };
     assert!(matches!(render(&leaflet), Err(LeafletError::NotBuilt)));
 }

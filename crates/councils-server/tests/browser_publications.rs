@@ -22,7 +22,12 @@ fn read_pdf(pdf: &[u8]) -> Option<(String, String)> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("leaflet.pdf");
     std::fs::write(&file, pdf).unwrap();
-    let text = Command::new("pdftotext").arg("-layout").arg(&file).arg("-").output().ok()?;
+    let text = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .ok()?;
     let info = Command::new("pdfinfo").arg(&file).output().ok()?;
     let size = String::from_utf8_lossy(&info.stdout)
         .lines()
@@ -40,14 +45,17 @@ fn read_pdf(pdf: &[u8]) -> Option<(String, String)> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_by_side_on_letter() {
+async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_by_side_on_letter()
+{
     let Some(driver) = Driver::start() else {
         return;
     };
     let app = TestApp::spawn().await;
-    app.found("garment", CouncilKind::WorkplaceCommittee, "rosa").await;
+    app.found("garment", CouncilKind::WorkplaceCommittee, "rosa")
+        .await;
     app.join("garment", Role::Member, "ana", Language::Es).await;
-    app.join("garment", Role::Member, "luis", Language::En).await;
+    app.join("garment", Role::Member, "luis", Language::En)
+        .await;
     let base = app.url.clone();
 
     // Rosa writes the leaflet in both languages, public, and publishes it.
@@ -58,21 +66,30 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
     rosa.click("#new-publication").await;
     rosa.fill("#title-en", "No war but the class war").await;
     rosa.fill("#body-en", BODY_EN).await;
-    rosa.fill("#title-es", "Ninguna guerra sino la guerra de clases").await;
+    rosa.fill("#title-es", "Ninguna guerra sino la guerra de clases")
+        .await;
     rosa.fill("#body-es", BODY_ES).await;
     rosa.click("input[name=public]").await;
     rosa.click("#publication-form button[type=submit]").await;
     rosa.click("#publish").await;
     rosa.wait_for("#make-private").await;
     let path = rosa.url_path().await;
-    assert!(rosa.text("article#text-en strong").await.contains("their profits!"));
+    assert!(
+        rosa.text("article#text-en strong")
+            .await
+            .contains("their profits!")
+    );
 
     // Ana comments; Luis replies under her comment and posts an off-topic one.
     let ana = driver.browser(&base).await;
     ana.sign_in("ana").await;
     ana.open(&path).await;
-    assert_eq!(ana.text("h1").await, "Ninguna guerra sino la guerra de clases");
-    ana.fill("#comment-body", "Imprimo cien para el sábado.").await;
+    assert_eq!(
+        ana.text("h1").await,
+        "Ninguna guerra sino la guerra de clases"
+    );
+    ana.fill("#comment-body", "Imprimo cien para el sábado.")
+        .await;
     ana.click("#comment-form button[type=submit]").await;
     ana.wait_for("#comment-list li.depth-0").await;
     ana.close().await;
@@ -80,8 +97,13 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
     luis.sign_in("luis").await;
     luis.open(&path).await;
     luis.click("#comment-list li.depth-0 details summary").await;
-    luis.fill("#comment-list li.depth-0 details textarea", "I'll take fifty to the warehouse.").await;
-    luis.click("#comment-list li.depth-0 details button[type=submit]").await;
+    luis.fill(
+        "#comment-list li.depth-0 details textarea",
+        "I'll take fifty to the warehouse.",
+    )
+    .await;
+    luis.click("#comment-list li.depth-0 details button[type=submit]")
+        .await;
     luis.wait_for("#comment-list li.depth-1").await;
     luis.fill("#comment-body", "Buy cheap watches here").await;
     luis.click("#comment-form button[type=submit]").await;
@@ -90,10 +112,13 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
 
     // Rosa hides the off-topic comment.
     rosa.open(&path).await;
-    rosa.click("#comment-list > li:nth-child(3) button[value=hide]").await;
-    rosa.wait_for("#comment-list > li:nth-child(3) button[value=restore]").await;
+    rosa.click("#comment-list > li:nth-child(3) button[value=hide]")
+        .await;
+    rosa.wait_for("#comment-list > li:nth-child(3) button[value=restore]")
+        .await;
     if let Some(folder) = screenshot_folder() {
-        rosa.screenshots(&folder, "publication-organiser", "en").await;
+        rosa.screenshots(&folder, "publication-organiser", "en")
+            .await;
     }
     rosa.close().await;
 
@@ -107,7 +132,11 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
     assert_eq!(items.len(), 3, "{items:?}");
     assert!(items[0].contains("Imprimo cien"));
     assert!(items[1].contains("fifty to the warehouse"));
-    assert!(!items[2].contains("cheap watches") && items[2].contains("hid"), "{}", items[2]);
+    assert!(
+        !items[2].contains("cheap watches") && items[2].contains("hid"),
+        "{}",
+        items[2]
+    );
     let reply_class = visitor
         .find("#comment-list > li:nth-child(2)")
         .await
@@ -119,7 +148,9 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
     assert!(visitor.texts("#comment-form").await.is_empty());
     visitor.switch_language("es").await;
     if let Some(folder) = screenshot_folder() {
-        visitor.screenshots(&folder, "publication-public", "es").await;
+        visitor
+            .screenshots(&folder, "publication-public", "es")
+            .await;
     }
     if let Some(axe) = axe_source() {
         let violations = visitor.axe(&axe, "publication", "es").await;
@@ -129,7 +160,9 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
     // The leaflet form: US Letter, side by side; the PDF it asks for.
     visitor
         .client
-        .find(fantoccini::Locator::Css("#leaflet-paper option[value='us-letter']"))
+        .find(fantoccini::Locator::Css(
+            "#leaflet-paper option[value='us-letter']",
+        ))
         .await
         .unwrap()
         .click()
@@ -137,7 +170,9 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
         .unwrap();
     visitor
         .client
-        .find(fantoccini::Locator::Css("#leaflet-layout option[value='side-by-side']"))
+        .find(fantoccini::Locator::Css(
+            "#leaflet-layout option[value='side-by-side']",
+        ))
         .await
         .unwrap()
         .click()
@@ -162,7 +197,8 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
             assert!(text.contains("No war but the class war"), "{text}");
             // Side by side: some line holds Spanish on the left and English on the right.
             assert!(
-                text.lines().any(|l| l.contains("ataques") && l.contains("workers")),
+                text.lines()
+                    .any(|l| l.contains("ataques") && l.contains("workers")),
                 "not side by side:\n{text}"
             );
             assert!(text.contains("Council garment"), "{text}");

@@ -15,7 +15,15 @@ use councils_domain::publication::{CommentStatus, PublicationStatus};
 use councils_domain::{CommentId, CouncilId, MemberId, MinutesEvent, PublicationId};
 use sqlx::AnyConnection;
 
-type PublicationRow = (String, String, String, i64, Option<String>, i64, Option<i64>);
+type PublicationRow = (
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    i64,
+    Option<i64>,
+);
 
 macro_rules! publication_columns {
     () => {
@@ -175,10 +183,7 @@ impl PublicationStore for Db {
         with_texts(&mut conn, rows).await
     }
 
-    async fn public_publications(
-        &self,
-        limit: u32,
-    ) -> Result<Vec<PublicationRecord>, StoreError> {
+    async fn public_publications(&self, limit: u32) -> Result<Vec<PublicationRecord>, StoreError> {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
         let rows: Vec<PublicationRow> = sqlx::query_as(concat!(
             "select ",
@@ -290,10 +295,7 @@ impl PublicationStore for Db {
         rows.into_iter().map(comment).collect()
     }
 
-    async fn moderate_publication_comment(
-        &self,
-        m: &CommentModeration,
-    ) -> Result<(), StoreError> {
+    async fn moderate_publication_comment(&self, m: &CommentModeration) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         let erase = m.to == CommentStatus::Removed;
         let done = sqlx::query(

@@ -18,10 +18,10 @@ mod democracy;
 mod members;
 #[path = "conformance/motions.rs"]
 mod motions;
-#[path = "conformance/publications.rs"]
-mod publications;
 #[path = "conformance/notices.rs"]
 mod notices;
+#[path = "conformance/publications.rs"]
+mod publications;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -30,8 +30,8 @@ use ballots::*;
 use democracy::*;
 use members::*;
 use motions::*;
-use publications::*;
 use notices::*;
+use publications::*;
 use recall::*;
 use records::*;
 

@@ -107,7 +107,9 @@ async fn fixture() -> Fixture {
             .unwrap()
             .to_string();
         if title != "Draft" {
-            a.publish_publication(&organiser, "barrio", &id).await.unwrap();
+            a.publish_publication(&organiser, "barrio", &id)
+                .await
+                .unwrap();
         }
         ids.push(id);
     }
@@ -168,9 +170,18 @@ async fn every_publication_page_is_seen_only_by_those_who_may_read_it() {
             (format!("/c/barrio/publications/{pu}"), [A, A, A, A]),
             (format!("/c/barrio/publications/{dr}"), [N, N, N, A]),
             (format!("/c/warehouse/publications/{pu}"), [N, N, N, N]),
-            (format!("/c/barrio/publications/{pr}/leaflet.pdf"), [N, N, A, A]),
-            (format!("/c/barrio/publications/{pu}/leaflet.pdf"), [A, A, A, A]),
-            (format!("/c/barrio/publications/{dr}/leaflet.pdf"), [N, N, N, A]),
+            (
+                format!("/c/barrio/publications/{pr}/leaflet.pdf"),
+                [N, N, A, A],
+            ),
+            (
+                format!("/c/barrio/publications/{pu}/leaflet.pdf"),
+                [A, A, A, A],
+            ),
+            (
+                format!("/c/barrio/publications/{dr}/leaflet.pdf"),
+                [N, N, N, A],
+            ),
         ];
         for (path, expected) in pages {
             let page = get(&router, &path, cookie.as_deref(), None).await;
@@ -193,7 +204,13 @@ async fn every_publication_page_is_seen_only_by_those_who_may_read_it() {
         assert!(feed.body.contains(&format!("/c/barrio/publications/{pu}")));
         assert!(!feed.body.contains(pr.as_str()) && !feed.body.contains(dr.as_str()));
         // Commenting is offered to members only; moderating to organisers only.
-        let public = get(&router, &format!("/c/barrio/publications/{pu}"), cookie.as_deref(), None).await;
+        let public = get(
+            &router,
+            &format!("/c/barrio/publications/{pu}"),
+            cookie.as_deref(),
+            None,
+        )
+        .await;
         assert_eq!(
             public.body.contains("id=\"comment-form\""),
             matches!(who, Who::Member | Who::Organiser),
@@ -308,11 +325,18 @@ async fn every_publication_api_call_is_answered_only_to_those_who_may() {
             ("GET", format!("{base}/{pr}"), None, [N, N, A, A]),
             ("GET", format!("{base}/{pu}"), None, [A, A, A, A]),
             ("GET", format!("{base}/{dr}"), None, [N, N, N, A]),
-            ("GET", format!("{base}/{pr}/leaflet.pdf"), None, [N, N, A, A]),
+            (
+                "GET",
+                format!("{base}/{pr}/leaflet.pdf"),
+                None,
+                [N, N, A, A],
+            ),
             (
                 "POST",
                 base.into(),
-                Some(r#"{"texts":[{"language":"en","title":"T","body":"B"}],"public":true}"#.into()),
+                Some(
+                    r#"{"texts":[{"language":"en","title":"T","body":"B"}],"public":true}"#.into(),
+                ),
                 [S, F, F, A],
             ),
             (

@@ -50,13 +50,22 @@ async fn members_read_a_published_text_in_their_language_with_its_markdown_made_
     assert_eq!(page.status, 200);
     assert_eq!(page.text("h1"), "Ninguna guerra sino la guerra de clases");
     assert_eq!(page.texts("article").len(), 2);
-    assert!(page.body.contains("<strong>trabajadores migrantes</strong>"));
+    assert!(
+        page.body
+            .contains("<strong>trabajadores migrantes</strong>")
+    );
     assert!(page.body.contains("<li>Defend your neighbours</li>"));
     // The raw HTML in the text is shown as text, never run.
     assert!(!page.body.contains("<script>alert"));
     assert!(page.body.contains("&lt;script&gt;"));
     assert!(page.body.contains("Solo para miembros"));
-    let list = get(&app.router(), "/c/garment/publications", Some(&ana.cookie()), None).await;
+    let list = get(
+        &app.router(),
+        "/c/garment/publications",
+        Some(&ana.cookie()),
+        None,
+    )
+    .await;
     assert!(list.body.contains(&path));
     app.stop().await;
 }
@@ -73,9 +82,22 @@ async fn a_text_with_a_title_but_no_body_is_refused_in_the_readers_language_and_
     )
     .await;
     assert_eq!(page.status, 422);
-    assert!(page.text("p.error").contains("title and a text"), "{}", page.body);
-    assert_eq!(page.attr("#title-es", "value").as_deref(), Some("Sin texto"));
-    let list = get(&router, "/c/garment/publications", Some(&rosa.cookie()), None).await;
+    assert!(
+        page.text("p.error").contains("title and a text"),
+        "{}",
+        page.body
+    );
+    assert_eq!(
+        page.attr("#title-es", "value").as_deref(),
+        Some("Sin texto")
+    );
+    let list = get(
+        &router,
+        "/c/garment/publications",
+        Some(&rosa.cookie()),
+        None,
+    )
+    .await;
     assert!(list.body.contains("No publications yet."));
     app.stop().await;
 }
@@ -84,47 +106,129 @@ async fn a_text_with_a_title_but_no_body_is_refused_in_the_readers_language_and_
 async fn a_reply_is_threaded_under_its_comment_and_an_organiser_hides_and_removes_comments() {
     let (app, rosa) = garment().await;
     let ana = app.join("garment", Role::Member, "ana", Language::En).await;
-    let luis = app.join("garment", Role::Member, "luis", Language::En).await;
+    let luis = app
+        .join("garment", Role::Member, "luis", Language::En)
+        .await;
     let router = app.router();
     let path = published(&app, &rosa.cookie(), false).await;
-    let first = post(&router, &format!("{path}/comments"), &[("body", "Print more for Saturday")], Some(&ana.cookie())).await;
-    let comment = first.location().unwrap().split("#comment-").nth(1).unwrap().to_string();
-    post(&router, &format!("{path}/comments"), &[("body", "I will bring 200"), ("parent", &comment)], Some(&luis.cookie())).await;
-    let other = post(&router, &format!("{path}/comments"), &[("body", "Off-topic rant")], Some(&luis.cookie())).await;
-    let other = other.location().unwrap().split("#comment-").nth(1).unwrap().to_string();
+    let first = post(
+        &router,
+        &format!("{path}/comments"),
+        &[("body", "Print more for Saturday")],
+        Some(&ana.cookie()),
+    )
+    .await;
+    let comment = first
+        .location()
+        .unwrap()
+        .split("#comment-")
+        .nth(1)
+        .unwrap()
+        .to_string();
+    post(
+        &router,
+        &format!("{path}/comments"),
+        &[("body", "I will bring 200"), ("parent", &comment)],
+        Some(&luis.cookie()),
+    )
+    .await;
+    let other = post(
+        &router,
+        &format!("{path}/comments"),
+        &[("body", "Off-topic rant")],
+        Some(&luis.cookie()),
+    )
+    .await;
+    let other = other
+        .location()
+        .unwrap()
+        .split("#comment-")
+        .nth(1)
+        .unwrap()
+        .to_string();
 
     let page = get(&router, &path, Some(&ana.cookie()), None).await;
     let items = page.texts("#comment-list > li");
     assert_eq!(items.len(), 3);
     assert!(items[0].contains("Print more") && items[1].contains("I will bring 200"));
-    let reply = page.attr("#comment-list > li:nth-child(2)", "class").unwrap();
+    let reply = page
+        .attr("#comment-list > li:nth-child(2)", "class")
+        .unwrap();
     assert!(reply.contains("depth-1"), "{reply}");
-    assert!(page.attr("#comment-list > li:nth-child(1)", "class").unwrap().contains("depth-0"));
+    assert!(
+        page.attr("#comment-list > li:nth-child(1)", "class")
+            .unwrap()
+            .contains("depth-0")
+    );
 
     // A member cannot moderate; the organiser hides one and removes another.
-    let refused = post(&router, &format!("{path}/comments/{other}/moderation"), &[("action", "hide")], Some(&ana.cookie())).await;
+    let refused = post(
+        &router,
+        &format!("{path}/comments/{other}/moderation"),
+        &[("action", "hide")],
+        Some(&ana.cookie()),
+    )
+    .await;
     assert_eq!(refused.status, 403);
-    let hidden = post(&router, &format!("{path}/comments/{other}/moderation"), &[("action", "hide")], Some(&rosa.cookie())).await;
+    let hidden = post(
+        &router,
+        &format!("{path}/comments/{other}/moderation"),
+        &[("action", "hide")],
+        Some(&rosa.cookie()),
+    )
+    .await;
     assert_eq!(hidden.status, 303, "{}", hidden.body);
     let page = get(&router, &path, Some(&ana.cookie()), None).await;
     assert!(!page.body.contains("Off-topic rant"));
     assert!(page.body.contains("An organiser hid this comment."));
     let organiser = get(&router, &path, Some(&rosa.cookie()), None).await;
     assert!(organiser.body.contains("Off-topic rant") && organiser.body.contains("Show again"));
-    let removed = post(&router, &format!("{path}/comments/{comment}/moderation"), &[("action", "remove")], Some(&rosa.cookie())).await;
+    let removed = post(
+        &router,
+        &format!("{path}/comments/{comment}/moderation"),
+        &[("action", "remove")],
+        Some(&rosa.cookie()),
+    )
+    .await;
     assert_eq!(removed.status, 303);
     let page = get(&router, &path, Some(&rosa.cookie()), None).await;
-    assert!(!page.body.contains("Print more") && page.body.contains("An organiser removed this comment."));
+    assert!(
+        !page.body.contains("Print more")
+            && page.body.contains("An organiser removed this comment.")
+    );
     // The reply keeps its place under the removed comment.
-    assert!(page.text("#comment-list > li:nth-child(2)").contains("I will bring 200"));
+    assert!(
+        page.text("#comment-list > li:nth-child(2)")
+            .contains("I will bring 200")
+    );
     // Removing twice is refused with a clear error, nothing changes.
-    let again = post(&router, &format!("{path}/comments/{comment}/moderation"), &[("action", "remove")], Some(&rosa.cookie())).await;
+    let again = post(
+        &router,
+        &format!("{path}/comments/{comment}/moderation"),
+        &[("action", "remove")],
+        Some(&rosa.cookie()),
+    )
+    .await;
     assert_eq!(again.status, 422);
     // Both moderations are in the minutes.
     let minutes = get(&router, "/c/garment/minutes", Some(&rosa.cookie()), None).await;
-    assert!(minutes.body.contains("rosa hid a comment on a publication."), "{}", minutes.body);
-    assert!(minutes.body.contains("rosa removed a comment on a publication."));
-    assert!(minutes.body.contains("rosa published a publication for members."));
+    assert!(
+        minutes
+            .body
+            .contains("rosa hid a comment on a publication."),
+        "{}",
+        minutes.body
+    );
+    assert!(
+        minutes
+            .body
+            .contains("rosa removed a comment on a publication.")
+    );
+    assert!(
+        minutes
+            .body
+            .contains("rosa published a publication for members.")
+    );
     app.stop().await;
 }
 
@@ -132,13 +236,33 @@ async fn a_reply_is_threaded_under_its_comment_and_an_organiser_hides_and_remove
 async fn a_hidden_comment_is_erased_when_its_keeping_runs_out() {
     let clock = Arc::new(FakeClock::at(1_800_000_000));
     let app = TestApp::spawn_with_clock(clock.clone()).await;
-    let rosa = app.found("garment", CouncilKind::WorkplaceCommittee, "rosa").await;
+    let rosa = app
+        .found("garment", CouncilKind::WorkplaceCommittee, "rosa")
+        .await;
     let router = app.router();
     // Public, so that it can be read signed out after the organiser's session has run out.
     let path = published(&app, &rosa.cookie(), true).await;
-    let made = post(&router, &format!("{path}/comments"), &[("body", "Names a neighbour")], Some(&rosa.cookie())).await;
-    let id = made.location().unwrap().split("#comment-").nth(1).unwrap().to_string();
-    post(&router, &format!("{path}/comments/{id}/moderation"), &[("action", "hide")], Some(&rosa.cookie())).await;
+    let made = post(
+        &router,
+        &format!("{path}/comments"),
+        &[("body", "Names a neighbour")],
+        Some(&rosa.cookie()),
+    )
+    .await;
+    let id = made
+        .location()
+        .unwrap()
+        .split("#comment-")
+        .nth(1)
+        .unwrap()
+        .to_string();
+    post(
+        &router,
+        &format!("{path}/comments/{id}/moderation"),
+        &[("action", "hide")],
+        Some(&rosa.cookie()),
+    )
+    .await;
     assert_eq!(app.app().enforce_publication_retention().await.unwrap(), 0);
     clock.advance(HIDDEN_KEEP + 1);
     assert_eq!(app.app().enforce_publication_retention().await.unwrap(), 1);
@@ -156,19 +280,34 @@ async fn a_public_publication_is_read_signed_out_listed_and_in_the_atom_feed() {
     let private = published(&app, &rosa.cookie(), false).await;
     let page = get(&router, &path, None, Some("es")).await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Los miembros de este consejo pueden comentar"));
+    assert!(
+        page.body
+            .contains("Los miembros de este consejo pueden comentar")
+    );
     assert!(!page.body.contains("id=\"comment-form\""));
     let list = get(&router, "/publications", None, None).await;
     assert!(list.body.contains(&path) && !list.body.contains(&private));
     let landing = get(&router, "/", None, None).await;
-    assert_eq!(landing.attr("#landing-publications a", "href").as_deref(), Some("/publications"));
+    assert_eq!(
+        landing.attr("#landing-publications a", "href").as_deref(),
+        Some("/publications")
+    );
     let feed = get(&router, "/publications/feed.atom", None, None).await;
-    assert!(feed.headers["content-type"].to_str().unwrap().starts_with("application/atom+xml"));
+    assert!(
+        feed.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/atom+xml")
+    );
     let parsed = atom_syndication::Feed::read_from(feed.body.as_bytes()).unwrap();
     assert_eq!(parsed.entries().len(), 1);
     let entry = &parsed.entries()[0];
     assert_eq!(entry.title().as_str(), "No war but the class war");
-    assert!(entry.links()[0].href().ends_with(&path), "{}", entry.links()[0].href());
+    assert!(
+        entry.links()[0].href().ends_with(&path),
+        "{}",
+        entry.links()[0].href()
+    );
     app.stop().await;
 }
 
@@ -189,7 +328,13 @@ async fn pdf_of(app: &TestApp, path: &str, language: &str) -> (u16, String, Vec<
         .get("content-type")
         .map(|v| v.to_str().unwrap().to_string())
         .unwrap_or_default();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
     (status, kind, bytes)
 }
 
@@ -205,7 +350,10 @@ fn pdftotext(pdf: &[u8]) -> Option<(String, String)> {
         .arg("-")
         .output()
         .ok()?;
-    let info = std::process::Command::new("pdfinfo").arg(&file).output().ok()?;
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&file)
+        .output()
+        .ok()?;
     let size = String::from_utf8_lossy(&info.stdout)
         .lines()
         .find(|l| l.starts_with("Page size"))
@@ -219,7 +367,12 @@ fn pdftotext(pdf: &[u8]) -> Option<(String, String)> {
 async fn the_leaflet_is_a_pdf_of_both_languages_on_the_paper_the_reader_chose() {
     let (app, rosa) = garment().await;
     let path = published(&app, &rosa.cookie(), true).await;
-    let (status, kind, pdf) = pdf_of(&app, &format!("{path}/leaflet.pdf?paper=us-letter&layout=side-by-side"), "es").await;
+    let (status, kind, pdf) = pdf_of(
+        &app,
+        &format!("{path}/leaflet.pdf?paper=us-letter&layout=side-by-side"),
+        "es",
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(kind, "application/pdf");
     assert!(pdf.starts_with(b"%PDF-"));

@@ -6,8 +6,8 @@ use async_trait::async_trait;
 mod delivery;
 mod democracy;
 mod motion;
-mod publication;
 mod notices;
+mod publication;
 mod push;
 mod records;
 mod report;
@@ -27,11 +27,11 @@ pub use motion::{
     AmendmentRecord, AmendmentStatus, BallotGroup, BallotRecord, CommentRecord, CountBallots,
     MotionDefaults, MotionRecord, MotionStore, OpenVote, PhaseChange,
 };
+pub use notices::{DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore};
 pub use publication::{
     CommentModeration, PublicationCommentRecord, PublicationRecord, PublicationStore,
     PublicationTextRecord,
 };
-pub use notices::{DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore};
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
@@ -220,7 +220,7 @@ impl<T> Store for T where
         + PushStore
         + NoticeStore
         + RecordsStore
-    + PublicationStore
+        + PublicationStore
 {
 }
 

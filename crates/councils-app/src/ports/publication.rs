@@ -66,16 +66,17 @@ pub struct CommentModeration {
 pub trait PublicationStore: Send + Sync {
     /// Stores a new publication with its texts (a draft).
     async fn create_publication(&self, publication: &PublicationRecord) -> Result<(), StoreError>;
-    async fn publication(&self, id: &PublicationId)
-    -> Result<Option<PublicationRecord>, StoreError>;
+    async fn publication(
+        &self,
+        id: &PublicationId,
+    ) -> Result<Option<PublicationRecord>, StoreError>;
     /// The council's publications, newest first.
     async fn publications_of(
         &self,
         council: &CouncilId,
     ) -> Result<Vec<PublicationRecord>, StoreError>;
     /// Every published public publication of the instance, newest published first.
-    async fn public_publications(&self, limit: u32)
-    -> Result<Vec<PublicationRecord>, StoreError>;
+    async fn public_publications(&self, limit: u32) -> Result<Vec<PublicationRecord>, StoreError>;
     /// Publishes a draft and minutes it; `Conflict` if it is no longer a draft.
     async fn publish_publication(
         &self,

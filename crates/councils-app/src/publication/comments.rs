@@ -7,11 +7,11 @@ use crate::ports::{
     CommentModeration, Notice, NoticeKind, PublicationCommentRecord, PublicationRecord,
 };
 use crate::{Actor, App, AppError};
+use councils_domain::CommentId;
 use councils_domain::publication::{
     self, COMMENTS_MAX_DEFAULT, CommentStatus, DEPTH_SHOWN_MAX, HIDDEN_KEEP, Moderation,
     PublicationError, check_comment,
 };
-use councils_domain::CommentId;
 
 /// A comment as the reader sees it, in thread order.
 #[derive(Clone, Debug)]
@@ -64,7 +64,11 @@ impl App {
             let author = match &comment.author_id {
                 Some(member) => {
                     if !handles.contains_key(member) {
-                        let handle = self.store.member(member).await?.map(|m| m.handle.to_string());
+                        let handle = self
+                            .store
+                            .member(member)
+                            .await?
+                            .map(|m| m.handle.to_string());
                         handles.insert(member.clone(), handle);
                     }
                     handles[member].clone()
@@ -94,8 +98,7 @@ impl App {
         parent: Option<&str>,
         body: &str,
     ) -> Result<CommentId, AppError> {
-        let (council, record, standing) =
-            self.readable_publication(Some(actor), slug, id).await?;
+        let (council, record, standing) = self.readable_publication(Some(actor), slug, id).await?;
         if record.status != councils_domain::publication::PublicationStatus::Published {
             return Err(PublicationError::NotPublished.into());
         }
@@ -137,7 +140,10 @@ impl App {
                 kind: NoticeKind::PublicationReplied,
                 council: council.id.clone(),
                 subject: record.id.to_string(),
-                path: format!("/c/{}/publications/{}#comment-{comment_id}", council.slug, record.id),
+                path: format!(
+                    "/c/{}/publications/{}#comment-{comment_id}",
+                    council.slug, record.id
+                ),
             };
             self.notifier.notify(&[author], &notice).await;
         }
@@ -153,8 +159,7 @@ impl App {
         comment: &str,
         moderation: Moderation,
     ) -> Result<(), AppError> {
-        let (council, record, standing) =
-            self.readable_publication(Some(actor), slug, id).await?;
+        let (council, record, standing) = self.readable_publication(Some(actor), slug, id).await?;
         if !publication::may_edit(standing.as_ref()) {
             return Err(AppError::Forbidden);
         }

@@ -215,7 +215,11 @@ impl App {
         let may_edit = publication::may_edit(standing.as_ref());
         let comments = self.comment_views(&record, may_edit).await?;
         let created_by = match &record.created_by {
-            Some(member) => self.store.member(member).await?.map(|m| m.handle.to_string()),
+            Some(member) => self
+                .store
+                .member(member)
+                .await?
+                .map(|m| m.handle.to_string()),
             None => None,
         };
         Ok(PublicationView {

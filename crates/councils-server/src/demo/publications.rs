@@ -16,7 +16,8 @@ use councils_store::Db;
 pub const COUNCIL: &str = "los-angeles";
 /// The leaflet's title in each language.
 pub const TITLE_EN: &str = "Against Deportation and Imperialism: No War but the Class War";
-pub const TITLE_ES: &str = "Contra la deportación y el imperialismo: ninguna guerra sino la guerra de clases";
+pub const TITLE_ES: &str =
+    "Contra la deportación y el imperialismo: ninguna guerra sino la guerra de clases";
 const BODY_EN: &str = include_str!("leaflet/en.md");
 const BODY_ES: &str = include_str!("leaflet/es.md");
 
@@ -48,8 +49,14 @@ pub async fn seed(app: &App, db: &Db) -> anyhow::Result<PublicationId> {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)?
                 .as_secs() as i64;
-            db.grant_role(&council.id, &first.member_id, Role::Organiser, &first.member_id, now)
-                .await?;
+            db.grant_role(
+                &council.id,
+                &first.member_id,
+                Role::Organiser,
+                &first.member_id,
+                now,
+            )
+            .await?;
             first
         }
     };

@@ -88,8 +88,13 @@ pub async fn public(
     State(state): State<WebState>,
     MaybeApiActor(_, language): MaybeApiActor,
 ) -> Result<Json<Value>, ApiError> {
-    let all = state.app.public_publications(language, PUBLIC_LIST_MAX).await?;
-    Ok(Json(json!({ "publications": all.iter().map(summary_json).collect::<Vec<_>>() })))
+    let all = state
+        .app
+        .public_publications(language, PUBLIC_LIST_MAX)
+        .await?;
+    Ok(Json(
+        json!({ "publications": all.iter().map(summary_json).collect::<Vec<_>>() }),
+    ))
 }
 
 /// `GET /api/v1/councils/{slug}/publications`
@@ -98,7 +103,10 @@ pub async fn list(
     MaybeApiActor(actor, language): MaybeApiActor,
     Path(slug): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let list = state.app.publications(actor.as_ref(), &slug, language).await?;
+    let list = state
+        .app
+        .publications(actor.as_ref(), &slug, language)
+        .await?;
     Ok(Json(json!({
         "may_write": list.may_write,
         "publications": list.publications.iter().map(summary_json).collect::<Vec<_>>(),
@@ -137,7 +145,14 @@ pub async fn create(
     }
     let id = state
         .app
-        .draft_publication(actor, &slug, PublicationForm { texts, public: body.public })
+        .draft_publication(
+            actor,
+            &slug,
+            PublicationForm {
+                texts,
+                public: body.public,
+            },
+        )
         .await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
@@ -158,7 +173,10 @@ pub async fn publish(
     MaybeApiActor(actor, _): MaybeApiActor,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    state.app.publish_publication(signed_in(&actor)?, &slug, &id).await?;
+    state
+        .app
+        .publish_publication(signed_in(&actor)?, &slug, &id)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -197,7 +215,13 @@ pub async fn comment(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let comment = state
         .app
-        .comment_on_publication(signed_in(&actor)?, &slug, &id, body.parent.as_deref(), &body.body)
+        .comment_on_publication(
+            signed_in(&actor)?,
+            &slug,
+            &id,
+            body.parent.as_deref(),
+            &body.body,
+        )
         .await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": comment }))))
 }
@@ -230,5 +254,13 @@ pub async fn leaflet(
     Path((slug, id)): Path<(String, String)>,
     Query(query): Query<LeafletQuery>,
 ) -> Result<Response, ApiError> {
-    Ok(leaflet_pdf(&state, actor.as_ref(), Tr::new(language), &slug, &id, &query).await?)
+    Ok(leaflet_pdf(
+        &state,
+        actor.as_ref(),
+        Tr::new(language),
+        &slug,
+        &id,
+        &query,
+    )
+    .await?)
 }

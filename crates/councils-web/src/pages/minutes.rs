@@ -265,7 +265,8 @@ fn describe(
             ("weighting", tr.tp("vote-weighting-", vote_weighting.code())),
         ],
         ReferendumCalled { by, .. } => vec![("by", who(by))],
-        PublicationPublished { by, public, .. } | PublicationVisibilityChanged { by, public, .. } => {
+        PublicationPublished { by, public, .. }
+        | PublicationVisibilityChanged { by, public, .. } => {
             vec![
                 ("by", who(by)),
                 ("public", if *public { "yes" } else { "no" }.to_string()),

@@ -28,7 +28,12 @@ fn link(href: String, rel: &str, mime: Option<&str>) -> Link {
 /// `GET /publications/feed.atom`
 pub async fn atom(State(state): State<WebState>, viewer: Viewer) -> Result<Response, WebError> {
     let tr = viewer.tr;
-    let base = state.app.config().public_url.trim_end_matches('/').to_string();
+    let base = state
+        .app
+        .config()
+        .public_url
+        .trim_end_matches('/')
+        .to_string();
     let all = state
         .app
         .public_publications(tr.language, PUBLIC_LIST_MAX)
@@ -48,7 +53,11 @@ pub async fn atom(State(state): State<WebState>, viewer: Viewer) -> Result<Respo
                     name: council.clone(),
                     ..Default::default()
                 }],
-                summary: Some(Text::plain(tr.ta("publication-feed-summary", "council", &council))),
+                summary: Some(Text::plain(tr.ta(
+                    "publication-feed-summary",
+                    "council",
+                    &council,
+                ))),
                 links: vec![link(href, "alternate", Some("text/html"))],
                 ..Default::default()
             }
@@ -62,8 +71,16 @@ pub async fn atom(State(state): State<WebState>, viewer: Viewer) -> Result<Respo
             .map(|e| e.updated)
             .unwrap_or_else(|| date(0)),
         links: vec![
-            link(format!("{base}/publications/feed.atom"), "self", Some("application/atom+xml")),
-            link(format!("{base}/publications"), "alternate", Some("text/html")),
+            link(
+                format!("{base}/publications/feed.atom"),
+                "self",
+                Some("application/atom+xml"),
+            ),
+            link(
+                format!("{base}/publications"),
+                "alternate",
+                Some("text/html"),
+            ),
         ],
         lang: Some(tr.language.code().to_string()),
         entries,

@@ -27,18 +27,25 @@ mod tests {
 
     #[test]
     fn raw_html_and_scripts_never_reach_the_page() {
-        let html = to_html("Hi <script>alert(1)</script> <b onclick=\"x()\">b</b>\n\n<iframe src=\"//evil\"></iframe>");
+        let html = to_html(
+            "Hi <script>alert(1)</script> <b onclick=\"x()\">b</b>\n\n<iframe src=\"//evil\"></iframe>",
+        );
         assert!(!html.contains("<script") && !html.contains("<b ") && !html.contains("<iframe"));
         assert!(html.contains("&lt;script&gt;"), "{html}");
     }
 
     #[test]
     fn links_keep_only_safe_schemes_and_images_go() {
-        let html = to_html("[x](javascript:alert(1)) [y](https://example.org) ![p](https://tracker.example/p.gif)");
+        let html = to_html(
+            "[x](javascript:alert(1)) [y](https://example.org) ![p](https://tracker.example/p.gif)",
+        );
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("href=\"https://example.org\""));
         assert!(html.contains("rel=\"noopener noreferrer nofollow\""));
-        assert!(!html.contains("<img") && !html.contains("tracker"), "{html}");
+        assert!(
+            !html.contains("<img") && !html.contains("tracker"),
+            "{html}"
+        );
     }
 
     #[test]

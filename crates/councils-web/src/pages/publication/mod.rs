@@ -42,7 +42,11 @@ pub fn format_date(tr: &Tr, epoch: i64) -> String {
         "publication-date",
         &[
             ("day", u64::from(at.day()).into()),
-            ("month", tr.t(&format!("publication-month-{}", u8::from(at.month()))).into()),
+            (
+                "month",
+                tr.t(&format!("publication-month-{}", u8::from(at.month())))
+                    .into(),
+            ),
             ("year", (at.year().max(0) as u64).into()),
         ],
     )
@@ -107,10 +111,7 @@ struct PublicPage {
 }
 
 /// `GET /publications`: every public publication of the instance, for anyone.
-pub async fn public(
-    State(state): State<WebState>,
-    viewer: Viewer,
-) -> Result<Response, WebError> {
+pub async fn public(State(state): State<WebState>, viewer: Viewer) -> Result<Response, WebError> {
     let all = state
         .app
         .public_publications(viewer.tr.language, PUBLIC_LIST_MAX)
@@ -142,7 +143,10 @@ mod tests {
             let tr = Tr::new(language);
             for code in &codes {
                 let key = format!("error-{code}");
-                assert!(!tr.t(&key).contains("Unknown localization"), "{key} in {language:?}");
+                assert!(
+                    !tr.t(&key).contains("Unknown localization"),
+                    "{key} in {language:?}"
+                );
             }
         }
     }
@@ -151,7 +155,13 @@ mod tests {
     fn dates_are_written_in_the_readers_language() {
         // 11 June 2025, noon UTC.
         let at = 1_749_643_200;
-        assert_eq!(super::format_date(&Tr::new(Language::En), at), "11 June 2025");
-        assert_eq!(super::format_date(&Tr::new(Language::Es), at), "11 de junio de 2025");
+        assert_eq!(
+            super::format_date(&Tr::new(Language::En), at),
+            "11 June 2025"
+        );
+        assert_eq!(
+            super::format_date(&Tr::new(Language::Es), at),
+            "11 de junio de 2025"
+        );
     }
 }

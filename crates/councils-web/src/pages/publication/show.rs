@@ -129,7 +129,10 @@ pub(crate) async fn render_with_error(
     error: AppError,
 ) -> Result<Response, WebError> {
     let shown = form_error(viewer, error)?;
-    let v = state.app.publication(viewer.actor.as_ref(), slug, id).await?;
+    let v = state
+        .app
+        .publication(viewer.actor.as_ref(), slug, id)
+        .await?;
     render(viewer, v, Some(shown))
 }
 
@@ -139,7 +142,10 @@ pub async fn show(
     viewer: Viewer,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let v = state.app.publication(viewer.actor.as_ref(), &slug, &id).await?;
+    let v = state
+        .app
+        .publication(viewer.actor.as_ref(), &slug, &id)
+        .await?;
     render(&viewer, v, None)
 }
 
