@@ -195,10 +195,13 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
             assert!(size.contains("612 x 792"), "{size}");
             assert!(text.contains("Ninguna guerra sino la guerra de"), "{text}");
             assert!(text.contains("No war but the class war"), "{text}");
-            // Side by side: some line holds Spanish on the left and English on the right.
+            // Side by side: the two titles on one line, Spanish (the reader's) on the left.
             assert!(
-                text.lines()
-                    .any(|l| l.contains("ataques") && l.contains("workers")),
+                text.lines().any(|l| {
+                    let es = l.find("Ninguna guerra");
+                    let en = l.find("No war but");
+                    matches!((es, en), (Some(es), Some(en)) if es < en)
+                }),
                 "not side by side:\n{text}"
             );
             assert!(text.contains("Council garment"), "{text}");
