@@ -44,7 +44,9 @@ pub enum AppError {
     #[error("wrong handle or passphrase")]
     SignInFailed,
     #[error("too many sign-in attempts")]
-    SignInThrottled { retry_after_minutes: i64 },
+    SignInThrottled {
+        retry_after_minutes: i64,
+    },
     #[error("wrong passphrase")]
     WrongPassphrase,
     #[error("already vouched")]
@@ -115,6 +117,9 @@ pub enum AppError {
     /// This server was built without the leaflets feature: no PDF can be made.
     #[error("this server was built without leaflets")]
     LeafletsNotBuilt,
+    Strike(#[from] councils_domain::strike::StrikeError),
+    #[error(transparent)]
+    Ledger(#[from] councils_domain::ledger::LedgerError),
     /// Rapid response alerts always come at once; no member chooses otherwise.
     #[error("alerts always come at once")]
     AlertsAlwaysAtOnce,
@@ -174,6 +179,8 @@ impl AppError {
             AppError::ExportKey => "export-key",
             AppError::Publication(e) => e.code(),
             AppError::LeafletsNotBuilt => "leaflets-not-built",
+            AppError::Strike(e) => e.code(),
+            AppError::Ledger(e) => e.code(),
             AppError::AlertsAlwaysAtOnce => "notice-alerts-fixed",
             AppError::MailWithoutEmail => "notice-mail-without-email",
             AppError::Internal(_) => "internal",
@@ -194,6 +201,8 @@ impl From<StoreError> for AppError {
             StoreError::Conflict => AppError::MotionChanged,
             StoreError::Federation(e) => AppError::Federation(e),
             StoreError::Recall(e) => AppError::Recall(e),
+            StoreError::Strike(e) => AppError::Strike(e),
+            StoreError::Ledger(e) => AppError::Ledger(e),
             StoreError::Backend(message) => AppError::Internal(message),
         }
     }

@@ -31,6 +31,7 @@ pub mod rapid_response;
 pub mod read_cache;
 pub mod records;
 pub mod session;
+pub mod strike;
 pub mod throttle;
 
 pub use actor::Actor;

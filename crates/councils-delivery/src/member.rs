@@ -148,6 +148,8 @@ fn urgency_and_ttl(kind: NoticeKind) -> (Urgency, Duration) {
         NoticeKind::AlertClosed | NoticeKind::ReportChanged => {
             (Urgency::Normal, Duration::from_secs(6 * HOUR))
         }
+        // Sent two hours before the shift: stale once it has started.
+        NoticeKind::PicketReminder => (Urgency::Normal, Duration::from_secs(2 * HOUR)),
         // What is not rapid response can wait for a phone that is off for a day.
         #[allow(unreachable_patterns)]
         _ => (Urgency::Normal, Duration::from_secs(24 * HOUR)),

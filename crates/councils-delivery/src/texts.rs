@@ -125,6 +125,7 @@ mod tests {
             AlertUpdated,
             AlertClosed,
             PlanTriggered,
+            PicketReminder,
         ] {
             for language in Language::ALL {
                 let title = Tr::new(language).tp("delivery-title-", kind.code());

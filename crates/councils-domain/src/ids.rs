@@ -96,3 +96,17 @@ id_type!(
     /// A rapid-response report filed to a committee; once confirmed, the same id is its alert.
     ReportId
 );
+
+id_type!(
+    /// A strike: opened by a workplace committee on its carried strike vote, run by a strike
+    /// committee, joined by other committees.
+    StrikeId
+);
+id_type!(
+    /// A picket shift of a strike's rota: a place and a time.
+    ShiftId
+);
+id_type!(
+    /// A movement of a strike fund: a pledge, a receipt or a payment.
+    MovementId
+);

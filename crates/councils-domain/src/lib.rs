@@ -27,6 +27,10 @@ pub use ids::{EvidenceId, IncidentId, PlanId};
 // Publications: statements and leaflets, with comments.
 pub mod publication;
 pub use ids::PublicationId;
+// Strikes: the strike, its picket rota and its fund's double-entry ledger.
+pub mod ledger;
+pub mod strike;
+pub use ids::{MovementId, ShiftId, StrikeId};
 
 pub use council::{Council, CouncilKind, CouncilName, CouncilSettings, Slug};
 pub use delegation::{DelegationRules, VoteWeighting, consecutive_terms, delegate_weights};

@@ -214,6 +214,29 @@ pub enum MinutesEvent {
         moderation: crate::publication::Moderation,
         by: MemberId,
     },
+    /// In the committee and the strike committee: the committee went on strike, on its
+    /// carried strike vote `motion`, run by `strike_committee`.
+    StrikeOpened {
+        strike: crate::StrikeId,
+        committee: CouncilId,
+        strike_committee: CouncilId,
+        motion: MotionId,
+        by: MemberId,
+    },
+    /// In the committee and the strike committee: another committee joined the strike on its
+    /// own carried strike vote, as a constituent of the strike committee.
+    StrikeJoined {
+        strike: crate::StrikeId,
+        committee: CouncilId,
+        motion: MotionId,
+        by: MemberId,
+    },
+    /// In the strike committee: the strike's status changed (`status` is its code).
+    StrikeStatusChanged {
+        strike: crate::StrikeId,
+        status: String,
+        by: MemberId,
+    },
 }
 
 impl MinutesEvent {
@@ -255,6 +278,9 @@ impl MinutesEvent {
             MinutesEvent::PublicationPublished { .. } => "publication-published",
             MinutesEvent::PublicationVisibilityChanged { .. } => "publication-visibility-changed",
             MinutesEvent::PublicationCommentModerated { .. } => "publication-comment-moderated",
+            MinutesEvent::StrikeOpened { .. } => "strike-opened",
+            MinutesEvent::StrikeJoined { .. } => "strike-joined",
+            MinutesEvent::StrikeStatusChanged { .. } => "strike-status-changed",
         }
     }
 }

@@ -213,6 +213,16 @@ pub async fn start_with_clock(
                         Ok(erased) => tracing::info!(erased, "hidden comments past their keeping erased"),
                         Err(error) => tracing::error!(error = %error, "erasing hidden comments failed"),
                     }
+                    match sweeper.remind_pickets().await {
+                        Ok(0) => {}
+                        Ok(told) => tracing::info!(told, "pickets reminded of their shifts"),
+                        Err(error) => tracing::error!(error = %error, "picket reminders failed"),
+                    }
+                    match sweeper.enforce_strike_retention().await {
+                        Ok(purged) if purged == Default::default() => {}
+                        Ok(purged) => tracing::info!(shifts = purged.shifts, payees = purged.payees, "old picket shifts and payees removed"),
+                        Err(error) => tracing::error!(error = %error, "strike retention failed"),
+                    }
                     let sent = digests.send_due().await;
                     if sent.mailed + sent.failed > 0 {
                         tracing::info!(mailed = sent.mailed, failed = sent.failed, "daily digests");

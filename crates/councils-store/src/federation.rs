@@ -36,7 +36,7 @@ async fn read_links(conn: &mut AnyConnection) -> Result<Vec<LinkRecord>, StoreEr
 
 impl Db {
     /// Checks, inside the transaction, that the link makes no cycle with the links in force.
-    async fn check_link(
+    pub(crate) async fn check_link(
         &self,
         conn: &mut AnyConnection,
         constituent: &CouncilId,

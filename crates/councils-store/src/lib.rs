@@ -24,6 +24,9 @@ mod relay;
 mod report;
 mod rows;
 mod session;
+mod strike;
+mod strike_fund;
+mod strike_rota;
 
 use councils_app::StoreError;
 use sqlx::any::{AnyArguments, AnyConnectOptions, AnyPoolOptions, AnyQueryResult};

@@ -36,6 +36,7 @@ fn kind(code: &str) -> Option<NoticeKind> {
         NoticeKind::AlertUpdated,
         NoticeKind::AlertClosed,
         NoticeKind::PlanTriggered,
+        NoticeKind::PicketReminder,
     ]
     .into_iter()
     .find(|k| k.code() == code)

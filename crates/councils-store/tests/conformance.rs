@@ -26,6 +26,8 @@ mod publications;
 mod recall;
 #[path = "conformance/records.rs"]
 mod records;
+#[path = "conformance/strikes.rs"]
+mod strikes;
 use ballots::*;
 use democracy::*;
 use members::*;
@@ -34,6 +36,7 @@ use notices::*;
 use publications::*;
 use recall::*;
 use records::*;
+use strikes::*;
 
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
@@ -104,6 +107,10 @@ conformance!(
     rights_contacts_are_set_and_replaced,
     a_publication_is_published_once_and_only_public_ones_are_listed_for_all,
     a_moderated_comment_is_minuted_a_removed_one_loses_its_text_and_a_stale_one_is_a_conflict,
+    a_strike_opens_with_its_committee_as_a_constituent_on_a_vote_used_once,
+    a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
+    the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,
+    a_picket_is_reminded_once_and_old_shifts_are_deleted,
     notice_choices_are_replaced_whole_and_read_back,
     delivery_targets_of_hundreds_are_read_with_their_choice_and_devices,
     a_digest_is_taken_once_and_kept_notices_go_after_their_time,

@@ -5,7 +5,7 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, join, landing, language, members, minutes,
-    motion, notices, publication, push, records, report, settings, sign_in,
+    motion, notices, publication, push, records, report, settings, sign_in, strike,
 };
 use crate::security::{
     BODY_LIMIT, RandomRequestId, access_log, baseline_headers, csrf_refused, limit_headers,
@@ -258,6 +258,25 @@ pub fn router(state: WebState) -> Router {
             "/c/{slug}/publications/{id}/leaflet.pdf",
             get(publication::leaflet::pdf),
         )
+        // Strikes: opening and joining, the rota and the fund (pages/strike/).
+        .route("/c/{slug}/strikes", get(strike::list).post(strike::open))
+        .route("/c/{slug}/strikes/join", post(strike::join))
+        .route("/strikes/{id}", get(strike::show::show))
+        .route("/strikes/{id}/status", post(strike::show::status))
+        .route(
+            "/strikes/{id}/rota",
+            get(strike::rota::show).post(strike::rota::add),
+        )
+        .route(
+            "/strikes/{id}/rota/{shift}/sign-up",
+            post(strike::rota::sign_up),
+        )
+        .route(
+            "/strikes/{id}/rota/{shift}/withdraw",
+            post(strike::rota::withdraw),
+        )
+        .route("/strikes/{id}/fund", get(strike::fund::show))
+        .route("/strikes/{id}/fund/movements", post(strike::fund::record))
         .route("/account", get(account::show))
         .route("/account/language", post(account::language))
         .route("/account/handle", post(account::handle))
@@ -458,6 +477,26 @@ pub fn router(state: WebState) -> Router {
         .route(
             "/councils/{slug}/publications/{id}/leaflet.pdf",
             get(api::publications::leaflet),
+        )
+        .route(
+            "/councils/{slug}/strikes",
+            get(api::strikes::list).post(api::strikes::open),
+        )
+        .route("/councils/{slug}/strikes/join", post(api::strikes::join))
+        .route("/strikes/{id}", get(api::strikes::show))
+        .route("/strikes/{id}/status", put(api::strikes::set_status))
+        .route(
+            "/strikes/{id}/shifts",
+            get(api::strikes::shifts).post(api::strikes::add_shift),
+        )
+        .route(
+            "/strikes/{id}/shifts/{shift}/signup",
+            put(api::strikes::sign_up).delete(api::strikes::withdraw),
+        )
+        .route("/strikes/{id}/fund", get(api::strikes::fund))
+        .route(
+            "/strikes/{id}/fund/movements",
+            post(api::strikes::record_movement),
         )
         .route_layer(middleware::from_fn(access_log));
 

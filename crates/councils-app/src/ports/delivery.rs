@@ -41,6 +41,8 @@ pub enum NoticeKind {
     PublicationPublished,
     /// Someone replied to a member's comment on a publication.
     PublicationReplied,
+    /// A picket shift a member signed up to starts soon.
+    PicketReminder,
     /// Voting opened on a motion of a council the member belongs to.
     VotingOpened,
     /// A higher council's vote opened: the constituent's members can give their delegates a
@@ -60,6 +62,7 @@ impl NoticeKind {
             NoticeKind::PlanTriggered => "plan-triggered",
             NoticeKind::PublicationPublished => "publication-published",
             NoticeKind::PublicationReplied => "publication-replied",
+            NoticeKind::PicketReminder => "picket-reminder",
             NoticeKind::VotingOpened => "voting-opened",
             NoticeKind::MandateWanted => "mandate-wanted",
         }
@@ -74,6 +77,7 @@ impl NoticeKind {
                 | NoticeKind::MandateWanted
                 | NoticeKind::PublicationPublished
                 | NoticeKind::PublicationReplied
+                | NoticeKind::PicketReminder
         )
     }
 
@@ -90,6 +94,7 @@ impl NoticeKind {
             NoticeKind::PublicationPublished | NoticeKind::PublicationReplied => {
                 NoticeTopic::Publications
             }
+            NoticeKind::PicketReminder => NoticeTopic::Events,
             NoticeKind::VotingOpened => NoticeTopic::Motions,
             NoticeKind::MandateWanted => NoticeTopic::Mandates,
         }

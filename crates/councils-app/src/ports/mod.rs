@@ -11,6 +11,7 @@ mod publication;
 mod push;
 mod records;
 mod report;
+mod strike;
 use councils_domain::federation::FederationError;
 use councils_domain::{
     Council, CouncilId, CouncilKind, CouncilName, CouncilSettings, Handle, InvitationId, Language,
@@ -41,6 +42,10 @@ pub use report::{
     NewUpdate, RapidResponseSettings, ReportCounts, ReportRecord, ReportStep, ReportStore,
     ResponseRecord, UpdateRecord,
 };
+pub use strike::{
+    MovementRecord, NewMovement, NewStrike, PartyRecord, PicketReminder, ShiftRecord,
+    StrikeCommittee, StrikePurge, StrikeRecord, StrikeStore,
+};
 use thiserror::Error;
 
 /// Why the store refused or failed a request.
@@ -67,6 +72,10 @@ pub enum StoreError {
     Federation(#[from] FederationError),
     #[error(transparent)]
     Recall(#[from] councils_domain::RecallError),
+    #[error(transparent)]
+    Strike(#[from] councils_domain::strike::StrikeError),
+    #[error(transparent)]
+    Ledger(#[from] councils_domain::ledger::LedgerError),
     /// The database failed. The message is for the log only and carries no personal data.
     #[error("database error: {0}")]
     Backend(String),
@@ -204,6 +213,7 @@ pub trait Store:
     + NoticeStore
     + RecordsStore
     + PublicationStore
+    + StrikeStore
 {
 }
 
@@ -221,6 +231,7 @@ impl<T> Store for T where
         + NoticeStore
         + RecordsStore
         + PublicationStore
+        + StrikeStore
 {
 }
 

@@ -19,11 +19,13 @@ mod motions;
 mod publications;
 mod records;
 mod specs;
+mod strikes;
 
 pub use alerts::seed as seed_alerts;
 pub use motions::seed as seed_motions;
 pub use publications::seed as seed_publications;
 pub use records::seed as seed_records;
+pub use strikes::seed as seed_strikes;
 
 use specs::{ENGLISH_WORDS, SPANISH_WORDS, SPECS, Spec};
 
@@ -381,7 +383,10 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
         Err(error) => Err(error),
     };
     let planner = match planner {
-        Ok(planner) => publications::seed(&app, &db).await.map(|_| planner),
+        Ok(planner) => match strikes::seed(&app, &db).await {
+            Ok(_) => publications::seed(&app, &db).await.map(|_| planner),
+            Err(error) => Err(error),
+        },
         Err(error) => Err(error),
     };
     db.close().await;

@@ -12,6 +12,7 @@ pub mod records;
 pub mod reports;
 pub mod sessions;
 pub mod stream;
+pub mod strikes;
 
 use crate::WebState;
 use crate::error::status_of;

@@ -67,6 +67,9 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         PublicationPublished { by, .. }
         | PublicationVisibilityChanged { by, .. }
         | PublicationCommentModerated { by, .. } => vec![by],
+        StrikeOpened { by, .. } | StrikeJoined { by, .. } | StrikeStatusChanged { by, .. } => {
+            vec![by]
+        }
     }
 }
 
@@ -276,6 +279,22 @@ fn describe(
             ("by", who(by)),
             ("moderation", moderation.code().to_string()),
         ],
+        StrikeOpened {
+            committee,
+            strike_committee,
+            by,
+            ..
+        } => vec![
+            ("by", who(by)),
+            ("committee", council(committee)),
+            ("strike_committee", council(strike_committee)),
+        ],
+        StrikeJoined { committee, by, .. } => {
+            vec![("by", who(by)), ("committee", council(committee))]
+        }
+        StrikeStatusChanged { status, by, .. } => {
+            vec![("by", who(by)), ("status", tr.tp("strike-status-", status))]
+        }
     };
     let args: Vec<(&str, Arg)> = args
         .into_iter()

@@ -18,6 +18,7 @@ pub mod records;
 pub mod report;
 pub mod settings;
 pub mod sign_in;
+pub mod strike;
 
 use crate::error::WebError;
 use askama::Template;
