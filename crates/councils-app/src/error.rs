@@ -44,9 +44,7 @@ pub enum AppError {
     #[error("wrong handle or passphrase")]
     SignInFailed,
     #[error("too many sign-in attempts")]
-    SignInThrottled {
-        retry_after_minutes: i64,
-    },
+    SignInThrottled { retry_after_minutes: i64 },
     #[error("wrong passphrase")]
     WrongPassphrase,
     #[error("already vouched")]
@@ -117,6 +115,7 @@ pub enum AppError {
     /// This server was built without the leaflets feature: no PDF can be made.
     #[error("this server was built without leaflets")]
     LeafletsNotBuilt,
+    #[error(transparent)]
     Strike(#[from] councils_domain::strike::StrikeError),
     #[error(transparent)]
     Ledger(#[from] councils_domain::ledger::LedgerError),

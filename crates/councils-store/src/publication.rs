@@ -262,8 +262,9 @@ impl PublicationStore for Db {
         self.write_one(
             sqlx::query(
                 "insert into publication_comment (comment_id, publication_id, parent_id, \
-                 author_id, body_sealed, status, created_at, moderated_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                 author_id, body_sealed, status, created_at, moderated_at, position) \
+                 select $1, $2, $3, $4, $5, $6, $7, $8, coalesce(max(position), 0) + 1 \
+                 from publication_comment where publication_id = $2",
             )
             .bind(c.id.as_str())
             .bind(c.publication_id.as_str())
@@ -286,7 +287,7 @@ impl PublicationStore for Db {
         let rows: Vec<CommentRow> = sqlx::query_as(
             "select comment_id, publication_id, parent_id, author_id, body_sealed, status, \
              created_at, moderated_at from publication_comment where publication_id = $1 \
-             order by created_at, comment_id",
+             order by position, comment_id",
         )
         .bind(publication.as_str())
         .fetch_all(&self.read)

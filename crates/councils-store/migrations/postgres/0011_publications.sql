@@ -42,6 +42,8 @@ create table publication_comment (
     body_sealed bytea,
     status text not null constraint publication_comment_status_ck check (status in ('shown', 'hidden', 'removed')),
     created_at bigint not null,
+    -- The order comments came in (times are in seconds, and a thread keeps its order).
+    position bigint not null,
     moderated_at bigint
 );
 create index publication_comment_publication_idx on publication_comment (publication_id, created_at);
