@@ -117,6 +117,10 @@ pub enum AppError {
     ExportKey,
     #[error(transparent)]
     Grievance(#[from] GrievanceError),
+    Publication(#[from] councils_domain::publication::PublicationError),
+    /// This server was built without the leaflets feature: no PDF can be made.
+    #[error("this server was built without leaflets")]
+    LeafletsNotBuilt,
     #[error(transparent)]
     Strike(#[from] councils_domain::strike::StrikeError),
     #[error(transparent)]
@@ -181,6 +185,8 @@ impl AppError {
             AppError::Aid(e) => e.code(),
             AppError::ExportKey => "export-key",
             AppError::Grievance(e) => e.code(),
+            AppError::Publication(e) => e.code(),
+            AppError::LeafletsNotBuilt => "leaflets-not-built",
             AppError::Strike(e) => e.code(),
             AppError::Ledger(e) => e.code(),
             AppError::AlertsAlwaysAtOnce => "notice-alerts-fixed",

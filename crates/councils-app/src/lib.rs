@@ -28,6 +28,7 @@ mod motion_notices;
 pub mod mutual_aid;
 pub mod notices;
 pub mod ports;
+pub mod publication;
 pub mod push;
 pub mod rapid_response;
 pub mod read_cache;

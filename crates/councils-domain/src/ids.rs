@@ -35,6 +35,10 @@ id_type!(
     CouncilId
 );
 id_type!(
+    /// A publication of a council: a statement or leaflet in one or more languages.
+    PublicationId
+);
+id_type!(
     /// A member of the instance. Pseudonymous: it says nothing about the person.
     MemberId
 );

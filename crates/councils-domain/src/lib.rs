@@ -24,6 +24,9 @@ pub mod emergency;
 pub mod evidence;
 pub mod incident;
 pub use ids::{EvidenceId, IncidentId, PlanId};
+// Publications: statements and leaflets, with comments.
+pub mod publication;
+pub use ids::PublicationId;
 // Strikes: the strike, its picket rota and its fund's double-entry ledger.
 pub mod ledger;
 pub mod strike;

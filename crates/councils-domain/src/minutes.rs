@@ -195,6 +195,25 @@ pub enum MinutesEvent {
         motion: MotionId,
         by: MemberId,
     },
+    /// A publication went out to the council's members (and to anyone, if `public`).
+    PublicationPublished {
+        publication: crate::PublicationId,
+        by: MemberId,
+        public: bool,
+    },
+    /// An organiser made a publication public, or for members only again.
+    PublicationVisibilityChanged {
+        publication: crate::PublicationId,
+        by: MemberId,
+        public: bool,
+    },
+    /// An organiser hid a comment on a publication, showed it again or removed it.
+    PublicationCommentModerated {
+        publication: crate::PublicationId,
+        comment: crate::CommentId,
+        moderation: crate::publication::Moderation,
+        by: MemberId,
+    },
     /// In the committee and the strike committee: the committee went on strike, on its
     /// carried strike vote `motion`, run by `strike_committee`.
     StrikeOpened {
@@ -256,6 +275,9 @@ impl MinutesEvent {
             MinutesEvent::RecallFailed { .. } => "recall-failed",
             MinutesEvent::DelegationRulesChanged { .. } => "delegation-rules-changed",
             MinutesEvent::ReferendumCalled { .. } => "referendum-called",
+            MinutesEvent::PublicationPublished { .. } => "publication-published",
+            MinutesEvent::PublicationVisibilityChanged { .. } => "publication-visibility-changed",
+            MinutesEvent::PublicationCommentModerated { .. } => "publication-comment-moderated",
             MinutesEvent::StrikeOpened { .. } => "strike-opened",
             MinutesEvent::StrikeJoined { .. } => "strike-joined",
             MinutesEvent::StrikeStatusChanged { .. } => "strike-status-changed",

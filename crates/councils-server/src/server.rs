@@ -218,6 +218,11 @@ pub async fn start_with_clock(
                         Ok(deleted) => tracing::info!(deleted, "grievances past their retention deleted"),
                         Err(error) => tracing::error!(error = %error, "deleting old grievances failed"),
                     }
+                    match sweeper.enforce_publication_retention().await {
+                        Ok(0) => {}
+                        Ok(erased) => tracing::info!(erased, "hidden comments past their keeping erased"),
+                        Err(error) => tracing::error!(error = %error, "erasing hidden comments failed"),
+                    }
                     match sweeper.remind_pickets().await {
                         Ok(0) => {}
                         Ok(told) => tracing::info!(told, "pickets reminded of their shifts"),

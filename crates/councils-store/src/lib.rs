@@ -20,6 +20,7 @@ mod minutes;
 mod motion;
 mod mutual_aid;
 mod notices;
+mod publication;
 mod push;
 mod records;
 mod relay;

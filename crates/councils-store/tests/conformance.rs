@@ -24,6 +24,8 @@ mod members;
 mod motions;
 #[path = "conformance/notices.rs"]
 mod notices;
+#[path = "conformance/publications.rs"]
+mod publications;
 #[path = "conformance/recall.rs"]
 mod recall;
 #[path = "conformance/records.rs"]
@@ -37,6 +39,7 @@ use grievances::*;
 use members::*;
 use motions::*;
 use notices::*;
+use publications::*;
 use recall::*;
 use records::*;
 use strikes::*;
@@ -112,6 +115,8 @@ conformance!(
     a_case_changes_with_its_timeline_and_escalates_once,
     a_collective_grievance_joins_all_or_none,
     due_deadlines_remind_once_and_closed_cases_go_after_retention,
+    a_publication_is_published_once_and_only_public_ones_are_listed_for_all,
+    a_moderated_comment_is_minuted_a_removed_one_loses_its_text_and_a_stale_one_is_a_conflict,
     a_strike_opens_with_its_committee_as_a_constituent_on_a_vote_used_once,
     a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
     the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,

@@ -49,6 +49,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::Evidence(councils_domain::evidence::EvidenceError::TooLarge) => {
             StatusCode::PAYLOAD_TOO_LARGE
         }
+        AppError::LeafletsNotBuilt => StatusCode::NOT_IMPLEMENTED,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }

@@ -5,7 +5,7 @@ use crate::api;
 use crate::error::render_errors;
 use crate::pages::{
     account, council, councils, democracy, federation, grievance, join, landing, language, members,
-    minutes, motion, notices, push, records, report, settings, sign_in, strike,
+    minutes, motion, notices, publication, push, records, report, settings, sign_in, strike,
 };
 use crate::pages::{aid, event};
 use crate::security::{
@@ -290,6 +290,35 @@ pub fn router(state: WebState) -> Router {
             "/grievances/follow/{token}/answers",
             post(grievance::follow::answer),
         )
+        // Publications: statements and leaflets, comments, the PDF (pages/publication/).
+        .route("/publications", get(publication::public))
+        .route("/publications/feed.atom", get(publication::feed::atom))
+        .route(
+            "/c/{slug}/publications",
+            get(publication::list).post(publication::write::create),
+        )
+        .route("/c/{slug}/publications/new", get(publication::write::new))
+        .route("/c/{slug}/publications/{id}", get(publication::show::show))
+        .route(
+            "/c/{slug}/publications/{id}/publish",
+            post(publication::write::publish),
+        )
+        .route(
+            "/c/{slug}/publications/{id}/visibility",
+            post(publication::write::visibility),
+        )
+        .route(
+            "/c/{slug}/publications/{id}/comments",
+            post(publication::show::comment),
+        )
+        .route(
+            "/c/{slug}/publications/{id}/comments/{comment}/moderation",
+            post(publication::show::moderate),
+        )
+        .route(
+            "/c/{slug}/publications/{id}/leaflet.pdf",
+            get(publication::leaflet::pdf),
+        )
         // Strikes: opening and joining, the rota and the fund (pages/strike/).
         .route("/c/{slug}/strikes", get(strike::list).post(strike::open))
         .route("/c/{slug}/strikes/join", post(strike::join))
@@ -502,6 +531,35 @@ pub fn router(state: WebState) -> Router {
         .route(
             "/councils/{slug}/rights",
             get(api::records::rights).put(api::records::set_rights),
+        )
+        .route("/publications", get(api::publications::public))
+        .route(
+            "/councils/{slug}/publications",
+            get(api::publications::list).post(api::publications::create),
+        )
+        .route(
+            "/councils/{slug}/publications/{id}",
+            get(api::publications::show),
+        )
+        .route(
+            "/councils/{slug}/publications/{id}/publish",
+            post(api::publications::publish),
+        )
+        .route(
+            "/councils/{slug}/publications/{id}/public",
+            put(api::publications::set_public),
+        )
+        .route(
+            "/councils/{slug}/publications/{id}/comments",
+            post(api::publications::comment),
+        )
+        .route(
+            "/councils/{slug}/publications/{id}/comments/{comment}/moderation",
+            post(api::publications::moderate),
+        )
+        .route(
+            "/councils/{slug}/publications/{id}/leaflet.pdf",
+            get(api::publications::leaflet),
         )
         .route(
             "/councils/{slug}/grievances",

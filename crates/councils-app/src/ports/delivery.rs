@@ -47,6 +47,10 @@ pub enum NoticeKind {
     GrievanceAnswered,
     /// An organiser asked the named filer of a grievance a question.
     GrievanceQuestion,
+    /// A council published a publication: its members are told.
+    PublicationPublished,
+    /// Someone replied to a member's comment on a publication.
+    PublicationReplied,
     /// A picket shift a member signed up to starts soon.
     PicketReminder,
     /// An update to an event: those who said they are coming or took a role are told.
@@ -63,7 +67,7 @@ pub enum NoticeKind {
 impl NoticeKind {
     /// Every kind, so that what crosses processes by code (the PostgreSQL relay) is read back
     /// whatever its kind. A new kind must be added here, or it is dropped between processes.
-    pub const ALL: [NoticeKind; 16] = [
+    pub const ALL: [NoticeKind; 18] = [
         NoticeKind::ReportFiled,
         NoticeKind::ReportChanged,
         NoticeKind::AlertRaised,
@@ -80,6 +84,8 @@ impl NoticeKind {
         NoticeKind::AidMatched,
         NoticeKind::VotingOpened,
         NoticeKind::MandateWanted,
+        NoticeKind::PublicationPublished,
+        NoticeKind::PublicationReplied,
     ];
 
     /// The code in the live stream and in translation keys (`notice-alert-raised`).
@@ -96,6 +102,8 @@ impl NoticeKind {
             NoticeKind::GrievanceDeadlineDue => "grievance-deadline-due",
             NoticeKind::GrievanceAnswered => "grievance-answered",
             NoticeKind::GrievanceQuestion => "grievance-question",
+            NoticeKind::PublicationPublished => "publication-published",
+            NoticeKind::PublicationReplied => "publication-replied",
             NoticeKind::PicketReminder => "picket-reminder",
             NoticeKind::EventUpdated => "event-updated",
             NoticeKind::AidMatched => "aid-matched",
@@ -116,6 +124,8 @@ impl NoticeKind {
                 | NoticeKind::GrievanceDeadlineDue
                 | NoticeKind::GrievanceAnswered
                 | NoticeKind::GrievanceQuestion
+                | NoticeKind::PublicationPublished
+                | NoticeKind::PublicationReplied
                 | NoticeKind::PicketReminder
                 | NoticeKind::EventUpdated
                 | NoticeKind::AidMatched
@@ -137,6 +147,9 @@ impl NoticeKind {
             | NoticeKind::GrievanceDeadlineDue
             | NoticeKind::GrievanceAnswered
             | NoticeKind::GrievanceQuestion => NoticeTopic::Grievances,
+            NoticeKind::PublicationPublished | NoticeKind::PublicationReplied => {
+                NoticeTopic::Publications
+            }
             NoticeKind::PicketReminder => NoticeTopic::Events,
             NoticeKind::EventUpdated => NoticeTopic::Events,
             NoticeKind::AidMatched => NoticeTopic::MutualAid,

@@ -10,6 +10,7 @@ mod grievance;
 mod motion;
 mod mutual_aid;
 mod notices;
+mod publication;
 mod push;
 mod records;
 mod report;
@@ -39,6 +40,10 @@ pub use motion::{
 };
 pub use mutual_aid::{AidChange, AidRecord, MutualAidStore};
 pub use notices::{DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore};
+pub use publication::{
+    CommentModeration, PublicationCommentRecord, PublicationRecord, PublicationStore,
+    PublicationTextRecord,
+};
 pub use push::{PushStore, PushSubscriptionRecord};
 pub use records::{
     EvidenceRecord, EvidenceRoom, IncidentRecord, MemberPlan, NewEvidence, PlanRecord, PlanSending,
@@ -219,6 +224,7 @@ pub trait Store:
     + NoticeStore
     + RecordsStore
     + GrievanceStore
+    + PublicationStore
     + StrikeStore
     + EventStore
     + MutualAidStore
@@ -239,6 +245,7 @@ impl<T> Store for T where
         + NoticeStore
         + RecordsStore
         + GrievanceStore
+        + PublicationStore
         + StrikeStore
         + EventStore
         + MutualAidStore

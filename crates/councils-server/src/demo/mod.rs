@@ -19,6 +19,7 @@ mod alerts;
 mod events;
 mod grievances;
 mod motions;
+mod publications;
 mod records;
 mod specs;
 mod strikes;
@@ -28,6 +29,7 @@ pub use alerts::seed as seed_alerts;
 pub use events::seed as seed_events;
 pub use grievances::seed as seed_grievances;
 pub use motions::seed as seed_motions;
+pub use publications::seed as seed_publications;
 pub use records::seed as seed_records;
 pub use strikes::seed as seed_strikes;
 
@@ -389,7 +391,10 @@ pub async fn run(bind: SocketAddr, database: &str, passphrase: &str) -> anyhow::
     let planner = match planner {
         Ok(planner) => match strikes::seed(&app, &db).await {
             Ok(_) => match events::seed(&app, &db).await {
-                Ok(_) => aid::seed(&app, &db).await.map(|_| planner),
+                Ok(_) => match aid::seed(&app, &db).await {
+                    Ok(_) => publications::seed(&app, &db).await.map(|_| planner),
+                    Err(error) => Err(error),
+                },
                 Err(error) => Err(error),
             },
             Err(error) => Err(error),

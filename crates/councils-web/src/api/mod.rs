@@ -9,6 +9,7 @@ pub mod grievances;
 pub mod motions;
 pub mod notices;
 pub mod openapi;
+pub mod publications;
 pub mod push;
 pub mod records;
 pub mod reports;

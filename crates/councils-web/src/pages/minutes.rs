@@ -64,6 +64,9 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         RecallStarted { by, .. } => by.iter().collect(),
         DelegationRulesChanged { by, .. } | ReferendumCalled { by, .. } => vec![by],
         MandateVoted { .. } | RecallVoteOpened { .. } | RecallFailed { .. } => vec![],
+        PublicationPublished { by, .. }
+        | PublicationVisibilityChanged { by, .. }
+        | PublicationCommentModerated { by, .. } => vec![by],
         StrikeOpened { by, .. } | StrikeJoined { by, .. } | StrikeStatusChanged { by, .. } => {
             vec![by]
         }
@@ -265,6 +268,17 @@ fn describe(
             ("weighting", tr.tp("vote-weighting-", vote_weighting.code())),
         ],
         ReferendumCalled { by, .. } => vec![("by", who(by))],
+        PublicationPublished { by, public, .. }
+        | PublicationVisibilityChanged { by, public, .. } => {
+            vec![
+                ("by", who(by)),
+                ("public", if *public { "yes" } else { "no" }.to_string()),
+            ]
+        }
+        PublicationCommentModerated { by, moderation, .. } => vec![
+            ("by", who(by)),
+            ("moderation", moderation.code().to_string()),
+        ],
         StrikeOpened {
             committee,
             strike_committee,

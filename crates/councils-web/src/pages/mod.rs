@@ -15,6 +15,7 @@ pub mod members;
 pub mod minutes;
 pub mod motion;
 pub mod notices;
+pub mod publication;
 pub mod push;
 pub mod records;
 pub mod report;
