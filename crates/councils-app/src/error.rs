@@ -117,6 +117,7 @@ pub enum AppError {
     ExportKey,
     #[error(transparent)]
     Grievance(#[from] GrievanceError),
+    #[error(transparent)]
     Publication(#[from] councils_domain::publication::PublicationError),
     /// This server was built without the leaflets feature: no PDF can be made.
     #[error("this server was built without leaflets")]
