@@ -132,6 +132,18 @@ impl App {
         slug: &str,
         draft: &MotionDraft,
     ) -> Result<MotionId, AppError> {
+        let motion = self.new_motion(actor, slug, draft).await?;
+        self.store.create_motion(&motion).await?;
+        Ok(motion.id)
+    }
+
+    /// A motion the actor may propose, checked and not yet stored.
+    pub(crate) async fn new_motion(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        draft: &MotionDraft,
+    ) -> Result<MotionRecord, AppError> {
         let (council, _) = self
             .council_for_action(actor, slug, Action::ProposeMotion)
             .await?;
@@ -168,10 +180,8 @@ impl App {
         } else {
             validate_options(&rules.method(), &options)?
         };
-        let id = MotionId::new(new_id());
-        self.store
-            .create_motion(&MotionRecord {
-                id: id.clone(),
+        Ok(MotionRecord {
+                id: MotionId::new(new_id()),
                 council_id: council.id,
                 mover: Some(actor.member_id.clone()),
                 kind,
@@ -190,8 +200,6 @@ impl App {
                 decided_at: None,
                 outcome: None,
             })
-            .await?;
-        Ok(id)
     }
 
     /// A council's motions as the actor may see them (drafts only to their mover).

@@ -15,7 +15,7 @@ mod texts;
 mod vapid;
 
 pub use digest::{Digests, DigestsSent};
-pub use mail::{SmtpMailer, SmtpSettings, SmtpTls};
+pub use mail::{MailRetry, SmtpMailer, SmtpSettings, SmtpTls};
 pub use member::{Delivered, InBackground, MemberDelivery};
 pub use push::{PushOutcome, PushSettings, Urgency, WebPush};
 pub use texts::{NOTICES_PATH, digest_mail, mail_for, push_payload};

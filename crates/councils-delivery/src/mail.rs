@@ -1,4 +1,5 @@
-//! Plain mail over SMTP (lettre, rustls): one mail per recipient, text only.
+//! Plain mail over SMTP (lettre, rustls): one mail per recipient, text only, tried again
+//! when the server's refusal is temporary or the connection failed.
 
 use async_trait::async_trait;
 use councils_app::Secret;
@@ -56,10 +57,31 @@ pub enum SmtpSettingsError {
     Tls(String),
 }
 
+/// How often a mail is tried, and how long the first wait between tries is (each next wait
+/// is four times longer).
+#[derive(Clone, Copy, Debug)]
+pub struct MailRetry {
+    pub attempts: u32,
+    pub first_wait: Duration,
+}
+
+impl Default for MailRetry {
+    /// Four tries over about 40 seconds (2, 8, 32 s apart): a mail server that is restarting
+    /// or busy (a 4xx answer) is waited for; a refusal (5xx) is not tried again. Mails are
+    /// kept in memory only while they are tried, never written down.
+    fn default() -> Self {
+        Self {
+            attempts: 4,
+            first_wait: Duration::from_secs(2),
+        }
+    }
+}
+
 /// Sends mail through the operator's SMTP server.
 pub struct SmtpMailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    retry: MailRetry,
 }
 
 impl SmtpMailer {
@@ -97,7 +119,13 @@ impl SmtpMailer {
         Ok(Self {
             transport: builder.build(),
             from,
+            retry: MailRetry::default(),
         })
+    }
+
+    /// The same mailer, trying as `retry` says.
+    pub fn with_retry(self, retry: MailRetry) -> Self {
+        Self { retry, ..self }
     }
 }
 
@@ -112,12 +140,22 @@ impl Mailer for SmtpMailer {
             .header(ContentType::TEXT_PLAIN)
             .body(mail.body.clone())
             .map_err(|_| MailError::BadAddress)?;
-        self.transport
-            .send(message)
-            // lettre's errors name the server's answer and the transport's failure, never the
-            // recipient.
-            .await
-            .map_err(|error| MailError::Failed(error.to_string()))?;
-        Ok(())
+        let (mut attempt, mut wait) = (1, self.retry.first_wait);
+        loop {
+            match self.transport.send(message.clone()).await {
+                Ok(_) => return Ok(()),
+                // lettre's errors name the server's answer and the transport's failure, never
+                // the recipient.
+                Err(error) if error.is_permanent() || attempt >= self.retry.attempts => {
+                    return Err(MailError::Failed(error.to_string()));
+                }
+                Err(error) => {
+                    tracing::info!(attempt, error = %error, "mail not sent yet, trying again");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                    wait *= 4;
+                }
+            }
+        }
     }
 }

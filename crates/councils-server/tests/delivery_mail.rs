@@ -4,7 +4,9 @@
 
 use councils_app::Secret;
 use councils_app::ports::{Mail, MailError, Mailer, Notice, NoticeKind};
-use councils_delivery::{Delivered, MemberDelivery, SmtpMailer, SmtpSettings, SmtpTls};
+use councils_delivery::{
+    Delivered, MailRetry, MemberDelivery, SmtpMailer, SmtpSettings, SmtpTls,
+};
 use councils_domain::{CouncilId, CouncilKind, Language, Role};
 use councils_server::DeliveryConfig;
 use councils_testkit::TestApp;
@@ -207,7 +209,7 @@ async fn an_unreachable_mail_server_fails_the_mail_without_naming_its_recipient(
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     closed.port = listener.local_addr().unwrap().port();
     drop(listener);
-    let mailer = SmtpMailer::new(&closed).unwrap();
+    let mailer = SmtpMailer::new(&closed).unwrap().with_retry(quick_retry());
     let failed = mailer
         .send(&Mail {
             to: "lupe@example.org".into(),
@@ -219,4 +221,53 @@ async fn an_unreachable_mail_server_fails_the_mail_without_naming_its_recipient(
         Err(MailError::Failed(message)) => assert!(!message.contains("lupe")),
         other => panic!("expected a failure, got {other:?}"),
     }
+}
+
+/// Three tries, 20 ms then 80 ms apart.
+fn quick_retry() -> MailRetry {
+    MailRetry {
+        attempts: 3,
+        first_wait: std::time::Duration::from_millis(20),
+    }
+}
+
+fn plain_mail() -> Mail {
+    Mail {
+        to: "lupe@example.org".into(),
+        subject: "An alert needs you".into(),
+        body: "Open this link to see it.".into(),
+    }
+}
+
+#[tokio::test]
+async fn a_mail_refused_for_now_is_tried_again_until_it_is_taken() {
+    let mut receiver = SmtpReceiver::start_refusing_first(2).await;
+    let mailer = SmtpMailer::new(&SmtpSettings {
+        user: None,
+        password: None,
+        ..settings(&receiver)
+    })
+    .unwrap()
+    .with_retry(quick_retry());
+    mailer.send(&plain_mail()).await.unwrap();
+    assert_eq!(receiver.refused(), 2);
+    let mail = receiver.next_mail().await;
+    assert_eq!(mail.to, vec!["lupe@example.org".to_string()]);
+    assert!(receiver.is_empty(), "sent once, not once per try");
+}
+
+#[tokio::test]
+async fn a_mail_still_refused_after_the_last_try_fails() {
+    let mut receiver = SmtpReceiver::start_refusing_first(3).await;
+    let mailer = SmtpMailer::new(&SmtpSettings {
+        user: None,
+        password: None,
+        ..settings(&receiver)
+    })
+    .unwrap()
+    .with_retry(quick_retry());
+    let failed = mailer.send(&plain_mail()).await;
+    assert!(matches!(failed, Err(MailError::Failed(_))), "{failed:?}");
+    assert_eq!(receiver.refused(), 3, "three tries, no more");
+    assert!(receiver.is_empty());
 }

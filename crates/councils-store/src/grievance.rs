@@ -2,8 +2,8 @@
 //! the link to the motion a case became, the deadline sweep and the retention sweep.
 //!
 //! Grievances are not minuted: a council's minutes are read by every member, and a case is
-//! for its filer and the organisers only. The motion a case is escalated into is minuted by
-//! the motion store, as every motion is.
+//! for its filer and the organisers only. The motion a case is escalated into is minuted as
+//! every motion is, in the same transaction that links it to the case.
 
 use crate::rows::corrupt;
 use crate::{Backend, Db, backend_error, is_unique_violation};
@@ -241,12 +241,13 @@ impl Db {
             .map_err(backend_error)?
             .rows_affected(),
             GrievanceChange::Escalate(motion) => {
+                crate::motion::propose(tx, motion).await?;
                 sqlx::query(
                     "insert into grievance_motion (grievance_id, motion_id, escalated_at) \
                      values ($1, $2, $3)",
                 )
                 .bind(id.as_str())
-                .bind(motion.as_str())
+                .bind(motion.id.as_str())
                 .bind(at)
                 .execute(&mut **tx)
                 .await

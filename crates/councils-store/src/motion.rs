@@ -215,6 +215,32 @@ pub(crate) async fn insert_motion(
 
 /// The change's new phase written to the motion if it is still in `change.from`; the council
 /// it belongs to, or `None` if it was not.
+/// Writes a new motion, in draft or in discussion, with its minutes entry, inside the caller's
+/// transaction (a grievance's escalation writes its link in the same one).
+pub(crate) async fn propose(
+    conn: &mut AnyConnection,
+    motion: &MotionRecord,
+) -> Result<(), StoreError> {
+    let first = motion
+        .texts
+        .first()
+        .ok_or_else(|| refused("a motion without a text"))?;
+    let by = motion
+        .mover
+        .clone()
+        .ok_or_else(|| refused("a new motion without its mover"))?;
+    if !matches!(motion.phase, Phase::Draft | Phase::Discussion) {
+        return Err(refused("a new motion past discussion"));
+    }
+    insert_motion(conn, motion).await?;
+    let event = MinutesEvent::MotionProposed {
+        motion: motion.id.clone(),
+        by,
+        title: first.title().to_string(),
+    };
+    minutes::append(conn, &motion.council_id, motion.created_at, &event).await
+}
+
 async fn move_phase(
     conn: &mut AnyConnection,
     change: &PhaseChange,
@@ -251,25 +277,8 @@ async fn move_phase(
 #[async_trait]
 impl MotionStore for Db {
     async fn create_motion(&self, motion: &MotionRecord) -> Result<(), StoreError> {
-        let first = motion
-            .texts
-            .first()
-            .ok_or_else(|| refused("a motion without a text"))?;
-        let by = motion
-            .mover
-            .clone()
-            .ok_or_else(|| refused("a new motion without its mover"))?;
-        if !matches!(motion.phase, Phase::Draft | Phase::Discussion) {
-            return Err(refused("a new motion past discussion"));
-        }
         let mut tx = self.begin().await?;
-        insert_motion(&mut tx, motion).await?;
-        let event = MinutesEvent::MotionProposed {
-            motion: motion.id.clone(),
-            by,
-            title: first.title().to_string(),
-        };
-        minutes::append(&mut tx, &motion.council_id, motion.created_at, &event).await?;
+        propose(&mut tx, motion).await?;
         self.commit(tx).await.map_err(backend_error)
     }
 

@@ -4,6 +4,8 @@
 use mailin::response::{self, Action};
 use mailin::{AuthMechanism, Handler, Response, SessionBuilder};
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -83,6 +85,10 @@ pub struct SmtpReceiver {
     pub addr: SocketAddr,
     mails: mpsc::UnboundedReceiver<ReceivedMail>,
     task: tokio::task::JoinHandle<()>,
+    /// How many mails are still to be refused for now (451) before mails are accepted.
+    refusals: Arc<AtomicUsize>,
+    /// How many mails were refused so far.
+    refused: Arc<AtomicUsize>,
 }
 
 impl SmtpReceiver {
@@ -97,18 +103,47 @@ impl SmtpReceiver {
         Self::listen(true).await
     }
 
+    /// As [`SmtpReceiver::start`], answering the first `count` mails with a temporary
+    /// failure (451, as a busy or restarting server does) at the end of their data.
+    pub async fn start_refusing_first(count: usize) -> Self {
+        let receiver = Self::listen(false).await;
+        receiver.refusals.store(count, Ordering::SeqCst);
+        receiver
+    }
+
     async fn listen(auth: bool) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a port for the SMTP receiver");
         let addr = listener.local_addr().expect("its address");
         let (sender, mails) = mpsc::unbounded_channel();
+        let refusals = Arc::new(AtomicUsize::new(0));
+        let refused = Arc::new(AtomicUsize::new(0));
+        let counts = (refusals.clone(), refused.clone());
         let task = tokio::spawn(async move {
             while let Ok((socket, peer)) = listener.accept().await {
-                tokio::spawn(converse(socket, peer.ip(), auth, sender.clone()));
+                let collector = Collector {
+                    mails: sender.clone(),
+                    mail: None,
+                    auth: None,
+                    refusals: counts.0.clone(),
+                    refused: counts.1.clone(),
+                };
+                tokio::spawn(converse(socket, peer.ip(), auth, collector));
             }
         });
-        Self { addr, mails, task }
+        Self {
+            addr,
+            mails,
+            task,
+            refusals,
+            refused,
+        }
+    }
+
+    /// How many mails were answered with a temporary failure.
+    pub fn refused(&self) -> usize {
+        self.refused.load(Ordering::SeqCst)
     }
 
     /// The next mail received; panics after 10 seconds without one.
@@ -131,12 +166,7 @@ impl Drop for SmtpReceiver {
     }
 }
 
-async fn converse(
-    socket: tokio::net::TcpStream,
-    peer: IpAddr,
-    auth: bool,
-    mails: mpsc::UnboundedSender<ReceivedMail>,
-) {
+async fn converse(socket: tokio::net::TcpStream, peer: IpAddr, auth: bool, collector: Collector) {
     let mut builder = SessionBuilder::new("receiver.test");
     if auth {
         builder
@@ -145,14 +175,7 @@ async fn converse(
             // No TLS on loopback in tests; the client must still be allowed to sign in.
             .insecure_enable_plaintext_auth();
     }
-    let mut session = builder.build(
-        peer,
-        Collector {
-            mails,
-            mail: None,
-            auth: None,
-        },
-    );
+    let mut session = builder.build(peer, collector);
     let (read, mut write) = socket.into_split();
     let mut lines = BufReader::new(read);
     if write_response(&mut write, &session.greeting())
@@ -196,6 +219,8 @@ struct Collector {
     mails: mpsc::UnboundedSender<ReceivedMail>,
     mail: Option<ReceivedMail>,
     auth: Option<(String, String)>,
+    refusals: Arc<AtomicUsize>,
+    refused: Arc<AtomicUsize>,
 }
 
 impl Handler for Collector {
@@ -217,7 +242,16 @@ impl Handler for Collector {
     }
 
     fn data_end(&mut self) -> Response {
-        if let Some(mail) = self.mail.take() {
+        let refuse = self
+            .refusals
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok();
+        let mail = self.mail.take();
+        if refuse {
+            self.refused.fetch_add(1, Ordering::SeqCst);
+            return response::INTERNAL_ERROR;
+        }
+        if let Some(mail) = mail {
             let _ = self.mails.send(mail);
         }
         response::OK

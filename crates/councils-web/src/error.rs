@@ -55,6 +55,10 @@ pub fn status_of(error: &AppError) -> StatusCode {
     }
 }
 
+/// Marks a redirect to sign in, so that the page asked for can be opened after signing in.
+#[derive(Clone, Copy, Debug)]
+pub struct SignInNeeded;
+
 /// Marks a response as an error to render: its code and status.
 #[derive(Clone, Debug)]
 pub struct ErrorMarker {
@@ -65,7 +69,9 @@ pub struct ErrorMarker {
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         if matches!(self.0, AppError::NotSignedIn) {
-            return Redirect::to("/sign-in").into_response();
+            let mut response = Redirect::to("/sign-in").into_response();
+            response.extensions_mut().insert(SignInNeeded);
+            return response;
         }
         let status = status_of(&self.0);
         if let AppError::Internal(cause) = &self.0 {

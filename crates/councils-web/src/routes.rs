@@ -656,6 +656,10 @@ pub fn router(state: WebState) -> Router {
     let mut router = Router::new()
         .nest("/api/v1", api)
         .merge(pages)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            sign_in::remember_destination,
+        ))
         .with_state(state.clone())
         .layer(CsrfLayer::new().with_rejection_response(|_| csrf_refused()))
         .layer(middleware::from_fn(render_errors))

@@ -86,6 +86,15 @@ impl Viewer {
     pub fn member(&self) -> Result<&Actor, WebError> {
         self.actor.as_ref().ok_or(WebError(AppError::NotSignedIn))
     }
+
+    /// A page that is not found, for a signed-out visitor, is a page to sign in for: it may be
+    /// a member's (a link in a notice's mail). Said of every such page alike, it tells nothing.
+    pub fn signed_in_or(&self, error: AppError) -> WebError {
+        match error {
+            AppError::NotFound if self.actor.is_none() => WebError(AppError::NotSignedIn),
+            other => WebError(other),
+        }
+    }
 }
 
 /// The session token a browser presented.

@@ -1,8 +1,8 @@
 //! The access test for mutual aid: every page, form and API call, walked with every role
 //! (signed out, a member of an unrelated committee, a member of the city a request was
-//! shared with, a plain member, the member who posted the request, the organiser). A post is
-//! not found by anyone who may not read it, signed out or not; steps a reader may not take
-//! are refused in words.
+//! shared with, a plain member, the member who posted the request, the organiser). A signed-out
+//! visitor is sent to sign in, found or not; a member who may not read a post does not find
+//! it; steps a reader may not take are refused in words.
 
 mod common;
 #[path = "common/gatherings.rs"]
@@ -33,24 +33,8 @@ const EVERYONE: [Who; 6] = [
     Who::Organiser,
 ];
 
-#[derive(Debug, PartialEq, Clone, Copy)]
-enum Outcome {
-    Allowed,
-    /// Read, but the step does not follow for this reader (409 or 422, with the reason).
-    Refused,
-    NotFound,
-}
-
-use Outcome::{Allowed as A, NotFound as N, Refused as R};
-
-fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 | 303 if page.location().as_deref() != Some("/sign-in") => A,
-        409 | 422 => R,
-        404 => N,
-        other => panic!("unexpected status {other}: {}", page.body),
-    }
-}
+use common::access::{Outcome, outcome};
+use Outcome::{Allowed as A, NotFound as N, Refused as R, SignIn as S};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
@@ -78,20 +62,20 @@ async fn every_aid_page_is_seen_only_by_those_who_may_see_it() {
     for who in EVERYONE {
         let cookie = member(&g, who).map(TestMember::cookie);
         let pages = [
-            ("/c/barrio/aid".to_string(), [N, N, N, A, A, A]),
+            ("/c/barrio/aid".to_string(), [S, N, N, A, A, A]),
             (
                 "/c/barrio/aid?kind=rides&area=boyle".to_string(),
-                [N, N, N, A, A, A],
+                [S, N, N, A, A, A],
             ),
-            ("/c/city/aid".to_string(), [N, N, A, N, N, A]),
-            ("/c/barrio/aid/new".to_string(), [N, N, N, A, A, A]),
+            ("/c/city/aid".to_string(), [S, N, A, N, N, A]),
+            ("/c/barrio/aid/new".to_string(), [S, N, N, A, A, A]),
             (
                 "/c/barrio/aid/new?direction=offer".to_string(),
-                [N, N, N, A, A, A],
+                [S, N, N, A, A, A],
             ),
-            (format!("/aid/{r}"), [N, N, A, A, A, A]),
-            (format!("/aid/{o}"), [N, N, N, A, A, A]),
-            ("/aid/no-such-post".to_string(), [N, N, N, N, N, N]),
+            (format!("/aid/{r}"), [S, N, A, A, A, A]),
+            (format!("/aid/{o}"), [S, N, N, A, A, A]),
+            ("/aid/no-such-post".to_string(), [S, N, N, N, N, N]),
         ];
         for (path, expected) in pages {
             let page = get(&router, &path, cookie.as_deref(), None).await;
@@ -101,7 +85,7 @@ async fn every_aid_page_is_seen_only_by_those_who_may_see_it() {
         let page = get(&router, &format!("/aid/{r}"), cookie.as_deref(), None).await;
         assert_eq!(
             page.body.contains("his wife and two children"),
-            expect(who, [N, N, A, A, A, A]) == A
+            expect(who, [S, N, A, A, A, A]) == A
         );
         // The city sees the shared request and never the offer kept to the committee.
         let city = get(&router, "/c/city/aid", cookie.as_deref(), None).await;
@@ -126,7 +110,7 @@ async fn every_aid_form_is_posted_only_by_those_who_may() {
                     ("area", "Boyle Heights"),
                     ("details", "Tamales on Friday"),
                 ],
-                [N, N, N, A, A, A],
+                [S, N, N, A, A, A],
             ),
             (
                 "/c/city/aid".into(),
@@ -136,13 +120,13 @@ async fn every_aid_form_is_posted_only_by_those_who_may() {
                     ("area", "Downtown"),
                     ("details", "Bond for a neighbour"),
                 ],
-                [N, N, A, N, N, A],
+                [S, N, A, N, N, A],
             ),
-            (format!("/aid/{r}/match"), vec![], [N, N, A, A, R, A]),
-            (format!("/aid/{r}/release"), vec![], [N, N, A, A, R, A]),
-            (format!("/aid/{r}/met"), vec![], [N, N, R, R, A, R]),
-            (format!("/aid/{o}/match"), vec![], [N, N, N, R, A, A]),
-            (format!("/aid/{o}/withdraw"), vec![], [N, N, N, A, R, A]),
+            (format!("/aid/{r}/match"), vec![], [S, N, A, A, R, A]),
+            (format!("/aid/{r}/release"), vec![], [S, N, A, A, R, A]),
+            (format!("/aid/{r}/met"), vec![], [S, N, R, R, A, R]),
+            (format!("/aid/{o}/match"), vec![], [S, N, N, R, A, A]),
+            (format!("/aid/{o}/withdraw"), vec![], [S, N, N, A, R, A]),
         ];
         for (path, fields, expected) in forms {
             let page = post(&router, &path, &fields, cookie.as_deref()).await;
@@ -192,39 +176,39 @@ async fn every_aid_api_call_is_answered_only_to_those_who_may() {
                 "GET",
                 "/api/v1/councils/barrio/aid".into(),
                 None,
-                [N, N, N, A, A, A],
+                [S, N, N, A, A, A],
             ),
             (
                 "GET",
                 "/api/v1/councils/city/aid?kind=rides".into(),
                 None,
-                [N, N, A, N, N, A],
+                [S, N, A, N, N, A],
             ),
             (
                 "POST",
                 "/api/v1/councils/barrio/aid".into(),
                 Some(CREATE),
-                [N, N, N, A, A, A],
+                [S, N, N, A, A, A],
             ),
-            ("GET", format!("/api/v1/aid/{r}"), None, [N, N, A, A, A, A]),
-            ("GET", format!("/api/v1/aid/{o}"), None, [N, N, N, A, A, A]),
+            ("GET", format!("/api/v1/aid/{r}"), None, [S, N, A, A, A, A]),
+            ("GET", format!("/api/v1/aid/{o}"), None, [S, N, N, A, A, A]),
             (
                 "POST",
                 format!("/api/v1/aid/{r}/steps"),
                 Some(r#"{"step":"match"}"#),
-                [N, N, A, A, R, A],
+                [S, N, A, A, R, A],
             ),
             (
                 "POST",
                 format!("/api/v1/aid/{r}/steps"),
                 Some(r#"{"step":"met"}"#),
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 "POST",
                 format!("/api/v1/aid/{o}/steps"),
                 Some(r#"{"step":"withdraw"}"#),
-                [N, N, N, A, R, A],
+                [S, N, N, A, R, A],
             ),
         ];
         for (method, path, json, expected) in calls {

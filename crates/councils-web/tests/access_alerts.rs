@@ -8,7 +8,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{get, post, send};
 use councils_app::council::SettingsForm;
 use councils_domain::report::{Decision, FactsDraft};
 use councils_domain::{CouncilKind, CouncilName, Language, Role};
@@ -37,27 +37,8 @@ const EVERYONE: [Who; 8] = [
     Who::Organiser,
 ];
 
-#[derive(Debug, PartialEq, Clone, Copy)]
-enum Outcome {
-    Allowed,
-    SignIn,
-    Forbidden,
-    NotFound,
-}
-
+use common::access::{Outcome, outcome};
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
-
-fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 => A,
-        303 if page.location().as_deref() == Some("/sign-in") => S,
-        303 => A,
-        401 => S,
-        403 => F,
-        404 => N,
-        other => panic!("unexpected status {other}: {}", page.body),
-    }
-}
 
 /// What a request comes to for each standing, in the order of [`EVERYONE`].
 type Expected = [Outcome; 8];

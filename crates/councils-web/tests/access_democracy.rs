@@ -6,7 +6,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{get, post, send};
 use councils_app::council::SettingsForm;
 use councils_app::democracy::RulesForm;
 use councils_app::democracy::election::ElectionDraft;
@@ -32,28 +32,8 @@ const EVERYONE: [Who; 5] = [
 ];
 
 /// What a request came to.
-#[derive(Debug, PartialEq, Clone, Copy)]
-enum Outcome {
-    Allowed,
-    SignIn,
-    Forbidden,
-    /// Allowed to ask, refused by the rules (already open, already signed).
-    Refused,
-}
-
+use common::access::{Outcome, outcome};
 use Outcome::{Allowed as A, Forbidden as F, Refused as R, SignIn as S};
-
-fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 => A,
-        303 if page.location().as_deref() == Some("/sign-in") => S,
-        303 => A,
-        401 => S,
-        403 => F,
-        409 | 422 => R,
-        other => panic!("unexpected status {other}: {}", page.body),
-    }
-}
 
 /// A form post: path, fields, and what it comes to for each role.
 type Form<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);

@@ -1,8 +1,8 @@
 //! The access test for events: every page, form and API call, walked with every role
 //! (signed out, a member of an unrelated committee, a member of the city the event was
-//! shared with, a plain member of the committee, its organiser). An event is not found by
-//! anyone who may not read it, signed out or not; an event kept to its committee is not
-//! found from the city.
+//! shared with, a plain member of the committee, its organiser). A signed-out visitor is sent
+//! to sign in from every page, found or not; a member who may not read an event does not
+//! find it, and an event kept to its committee is not found from the city.
 
 mod common;
 #[path = "common/gatherings.rs"]
@@ -31,23 +31,8 @@ const EVERYONE: [Who; 5] = [
     Who::Organiser,
 ];
 
-#[derive(Debug, PartialEq, Clone, Copy)]
-enum Outcome {
-    Allowed,
-    Forbidden,
-    NotFound,
-}
-
-use Outcome::{Allowed as A, Forbidden as F, NotFound as N};
-
-fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 | 303 if page.location().as_deref() != Some("/sign-in") => A,
-        403 => F,
-        404 => N,
-        other => panic!("unexpected status {other}: {}", page.body),
-    }
-}
+use common::access::{Outcome, outcome};
+use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);
@@ -84,16 +69,16 @@ async fn every_event_page_is_seen_only_by_those_who_may_see_it() {
     for who in EVERYONE {
         let cookie = member(&g, who).map(TestMember::cookie);
         let pages = [
-            ("/c/barrio/events".to_string(), [N, N, N, A, A]),
-            ("/c/city/events".to_string(), [N, N, A, N, A]),
-            ("/c/barrio/events/new".to_string(), [N, N, N, F, A]),
-            (format!("/events/{e}"), [N, N, A, A, A]),
-            (format!("/events/{e}/live"), [N, N, A, A, A]),
-            (format!("/events/{e}/event.ics"), [N, N, A, A, A]),
-            (format!("/events/{p}"), [N, N, N, A, A]),
-            (format!("/events/{p}/live"), [N, N, N, A, A]),
-            (format!("/events/{p}/event.ics"), [N, N, N, A, A]),
-            ("/events/no-such-event".to_string(), [N, N, N, N, N]),
+            ("/c/barrio/events".to_string(), [S, N, N, A, A]),
+            ("/c/city/events".to_string(), [S, N, A, N, A]),
+            ("/c/barrio/events/new".to_string(), [S, N, N, F, A]),
+            (format!("/events/{e}"), [S, N, A, A, A]),
+            (format!("/events/{e}/live"), [S, N, A, A, A]),
+            (format!("/events/{e}/event.ics"), [S, N, A, A, A]),
+            (format!("/events/{p}"), [S, N, N, A, A]),
+            (format!("/events/{p}/live"), [S, N, N, A, A]),
+            (format!("/events/{p}/event.ics"), [S, N, N, A, A]),
+            ("/events/no-such-event".to_string(), [S, N, N, N, N]),
         ];
         for (path, expected) in pages {
             let page = get(&router, &path, cookie.as_deref(), None).await;
@@ -122,47 +107,47 @@ async fn every_event_form_is_posted_only_by_those_who_may() {
             (
                 "/c/barrio/events".into(),
                 NEW_EVENT.to_vec(),
-                [N, N, N, F, A],
+                [S, N, N, F, A],
             ),
-            ("/c/city/events".into(), NEW_EVENT.to_vec(), [N, N, F, N, F]),
+            ("/c/city/events".into(), NEW_EVENT.to_vec(), [S, N, F, N, F]),
             (
                 format!("/events/{e}/rsvp"),
                 vec![("going", "yes")],
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 format!("/events/{p}/rsvp"),
                 vec![("going", "yes")],
-                [N, N, N, A, A],
+                [S, N, N, A, A],
             ),
             (
                 format!("/events/{e}/roles"),
                 vec![("role", "marshal")],
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 format!("/events/{p}/roles"),
                 vec![("role", "marshal")],
-                [N, N, N, A, A],
+                [S, N, N, A, A],
             ),
-            (format!("/events/{e}/roles/leave"), vec![], [N, N, A, A, A]),
+            (format!("/events/{e}/roles/leave"), vec![], [S, N, A, A, A]),
             (
                 format!("/events/{e}/rsvp"),
                 vec![("going", "no")],
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 format!("/events/{e}/updates"),
                 vec![("text", "Meet at the fountain")],
-                [N, N, F, F, A],
+                [S, N, F, F, A],
             ),
             (
                 format!("/events/{p}/updates"),
                 vec![("text", "Room 2")],
-                [N, N, N, F, A],
+                [S, N, N, F, A],
             ),
-            (format!("/events/{e}/cancel"), vec![], [N, N, F, F, A]),
-            (format!("/events/{p}/cancel"), vec![], [N, N, N, F, A]),
+            (format!("/events/{e}/cancel"), vec![], [S, N, F, F, A]),
+            (format!("/events/{p}/cancel"), vec![], [S, N, N, F, A]),
         ];
         for (path, fields, expected) in forms {
             let page = post(&router, &path, &fields, cookie.as_deref()).await;
@@ -212,69 +197,69 @@ async fn every_event_api_call_is_answered_only_to_those_who_may() {
                 "GET",
                 "/api/v1/councils/barrio/events".into(),
                 None,
-                [N, N, N, A, A],
+                [S, N, N, A, A],
             ),
             (
                 "GET",
                 "/api/v1/councils/city/events".into(),
                 None,
-                [N, N, A, N, A],
+                [S, N, A, N, A],
             ),
             (
                 "POST",
                 "/api/v1/councils/barrio/events".into(),
                 Some(CREATE),
-                [N, N, N, F, A],
+                [S, N, N, F, A],
             ),
-            ("GET", format!("/api/v1/events/{e}"), None, [N, N, A, A, A]),
-            ("GET", format!("/api/v1/events/{p}"), None, [N, N, N, A, A]),
+            ("GET", format!("/api/v1/events/{e}"), None, [S, N, A, A, A]),
+            ("GET", format!("/api/v1/events/{p}"), None, [S, N, N, A, A]),
             (
                 "PUT",
                 format!("/api/v1/events/{e}/rsvp"),
                 None,
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 "PUT",
                 format!("/api/v1/events/{p}/rsvp"),
                 None,
-                [N, N, N, A, A],
+                [S, N, N, A, A],
             ),
             (
                 "PUT",
                 format!("/api/v1/events/{e}/role"),
                 Some(r#"{"role":"medic"}"#),
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 "DELETE",
                 format!("/api/v1/events/{e}/role"),
                 None,
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 "DELETE",
                 format!("/api/v1/events/{e}/rsvp"),
                 None,
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 "POST",
                 format!("/api/v1/events/{e}/updates"),
                 Some(r#"{"text":"Moved to 11:00"}"#),
-                [N, N, F, F, A],
+                [S, N, F, F, A],
             ),
             (
                 "POST",
                 format!("/api/v1/events/{p}/updates"),
                 Some(r#"{"text":"Room 2"}"#),
-                [N, N, N, F, A],
+                [S, N, N, F, A],
             ),
             (
                 "POST",
                 format!("/api/v1/events/{e}/cancel"),
                 None,
-                [N, N, F, F, A],
+                [S, N, F, F, A],
             ),
         ];
         for (method, path, json, expected) in calls {

@@ -1,8 +1,9 @@
 //! The access test for grievances: every page, form and API call, walked with every role (a
 //! signed-out visitor, a member of another committee, a plain member who is not the filer,
-//! the organiser, and the named filer), on a named grievance and an anonymous one. Whoever may
-//! not read a grievance gets 404, as if it did not exist; the anonymous grievance is not found
-//! even by its own filer's session, only through its private link.
+//! the organiser, and the named filer), on a named grievance and an anonymous one. A signed-out
+//! visitor is sent to sign in, found or not; a member who may not read a grievance gets 404,
+//! as if it did not exist; the anonymous grievance is not found even by its own filer's
+//! session, only through its private link.
 
 mod common;
 
@@ -31,22 +32,14 @@ const EVERYONE: [Who; 5] = [
     Who::Filer,
 ];
 
-#[derive(Debug, PartialEq, Clone, Copy)]
-enum Outcome {
-    /// Reached: done (2xx, 303), or refused for what was sent (422, 409) after access passed.
-    Allowed,
-    Forbidden,
-    NotFound,
-}
+use common::access::Outcome;
+use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
 
-use Outcome::{Allowed as A, Forbidden as F, NotFound as N};
-
+/// Reached: done, or refused for what was sent after access passed.
 fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 | 303 | 409 | 422 => A,
-        403 => F,
-        404 => N,
-        other => panic!("unexpected status {other}: {}", page.body),
+    match common::access::outcome(page) {
+        Outcome::Refused => A,
+        other => other,
     }
 }
 
@@ -176,7 +169,10 @@ async fn api(
 type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);
 
 const ALL: [Outcome; 5] = [A, A, A, A, A];
+/// A private link that does not exist: not found, signed in or not.
 const NONE: [Outcome; 5] = [N, N, N, N, N];
+/// Another committee's grievance: sign in first, then not found.
+const HIDDEN: [Outcome; 5] = [S, N, N, N, N];
 
 #[tokio::test]
 async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
@@ -188,12 +184,12 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
         let cookie = f.cookie(who);
         let c = cookie.as_deref();
         let pages = [
-            ("/c/garment/grievances".to_string(), [N, N, A, A, A]),
-            ("/c/garment/grievances/new".to_string(), [N, N, A, A, A]),
-            ("/c/warehouse/grievances".to_string(), [N, A, N, N, N]),
-            (format!("/c/garment/grievances/{n}"), [N, N, N, A, A]),
-            (format!("/c/garment/grievances/{a}"), [N, N, N, A, N]),
-            (format!("/c/warehouse/grievances/{n}"), NONE),
+            ("/c/garment/grievances".to_string(), [S, N, A, A, A]),
+            ("/c/garment/grievances/new".to_string(), [S, N, A, A, A]),
+            ("/c/warehouse/grievances".to_string(), [S, A, N, N, N]),
+            (format!("/c/garment/grievances/{n}"), [S, N, N, A, A]),
+            (format!("/c/garment/grievances/{a}"), [S, N, N, A, N]),
+            (format!("/c/warehouse/grievances/{n}"), HIDDEN),
             (format!("/grievances/follow/{t}"), ALL),
             (format!("/grievances/follow/{wrong}"), NONE),
         ];
@@ -206,52 +202,52 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
             (
                 "/c/garment/grievances".into(),
                 vec![("kind", "other"), ("what", "x"), ("wanted", "y")],
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 "/c/garment/grievances/collective".into(),
                 vec![("kind", "other"), ("what", "x"), ("wanted", "y")],
-                [N, N, N, A, N],
+                [S, N, N, A, N],
             ),
             (
                 format!("/c/garment/grievances/{n}/notes"),
                 note.clone(),
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 format!("/c/garment/grievances/{a}/notes"),
                 note.clone(),
-                [N, N, N, A, N],
+                [S, N, N, A, N],
             ),
             (
                 format!("/c/garment/grievances/{n}/answers"),
                 note.clone(),
-                [N, N, N, F, A],
+                [S, N, N, F, A],
             ),
             (
                 format!("/c/garment/grievances/{a}/answers"),
                 note.clone(),
-                [N, N, N, F, N],
+                [S, N, N, F, N],
             ),
             (
                 format!("/c/garment/grievances/{n}/status"),
                 vec![("status", "investigating")],
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 format!("/c/garment/grievances/{a}/status"),
                 vec![("status", "investigating")],
-                [N, N, N, A, N],
+                [S, N, N, A, N],
             ),
             (
                 format!("/c/garment/grievances/{n}/assignee"),
                 vec![("handle", "rosa")],
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 format!("/c/garment/grievances/{n}/deadlines"),
                 vec![("label", "Meeting"), ("date", "2027-03-01")],
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 format!(
@@ -259,17 +255,17 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
                     f.deadlines[0]
                 ),
                 vec![],
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 format!("/c/garment/grievances/{n}/pay"),
                 vec![("currency", "USD"), ("hours-0", "52"), ("rate-0", "16.90")],
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 format!("/c/garment/grievances/{a}/pay"),
                 vec![("currency", "USD"), ("hours-0", "52"), ("rate-0", "16.90")],
-                [N, N, N, A, N],
+                [S, N, N, A, N],
             ),
             (
                 format!("/c/garment/grievances/{n}/escalate"),
@@ -278,7 +274,7 @@ async fn every_grievance_page_and_form_answers_only_those_who_may_read_it() {
                     ("title", "Strike"),
                     ("body", "We strike"),
                 ],
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (format!("/grievances/follow/{t}/answers"), note.clone(), ALL),
             (
@@ -308,84 +304,84 @@ async fn every_grievance_api_call_answers_only_those_who_may_read_it() {
         let bearer = f.bearer(who);
         let b = bearer.as_deref();
         let calls: Vec<(&str, String, Option<&str>, [Outcome; 5])> = vec![
-            ("GET", base.into(), None, [N, N, A, A, A]),
+            ("GET", base.into(), None, [S, N, A, A, A]),
             (
                 "POST",
                 base.into(),
                 Some(r#"{"kind": "other", "what": "x", "wanted": "y", "anonymous": true}"#),
-                [N, N, A, A, A],
+                [S, N, A, A, A],
             ),
             (
                 "POST",
                 format!("{base}/collective"),
                 Some(r#"{"grievances": [], "kind": "other", "what": "x", "wanted": "y"}"#),
-                [N, N, N, A, N],
+                [S, N, N, A, N],
             ),
-            ("GET", format!("{base}/{n}"), None, [N, N, N, A, A]),
-            ("GET", format!("{base}/{a}"), None, [N, N, N, A, N]),
+            ("GET", format!("{base}/{n}"), None, [S, N, N, A, A]),
+            ("GET", format!("{base}/{a}"), None, [S, N, N, A, N]),
             (
                 "GET",
                 format!("/api/v1/councils/warehouse/grievances/{n}"),
                 None,
-                NONE,
+                HIDDEN,
             ),
             (
                 "POST",
                 format!("{base}/{n}/notes"),
                 Some(note),
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 "POST",
                 format!("{base}/{a}/notes"),
                 Some(note),
-                [N, N, N, A, N],
+                [S, N, N, A, N],
             ),
             (
                 "POST",
                 format!("{base}/{n}/answers"),
                 Some(note),
-                [N, N, N, F, A],
+                [S, N, N, F, A],
             ),
             (
                 "POST",
                 format!("{base}/{a}/answers"),
                 Some(note),
-                [N, N, N, F, N],
+                [S, N, N, F, N],
             ),
             (
                 "PUT",
                 format!("{base}/{n}/status"),
                 Some(r#"{"status": "raised-with-employer"}"#),
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 "PUT",
                 format!("{base}/{n}/assignee"),
                 Some(r#"{"handle": "rosa"}"#),
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 "POST",
                 format!("{base}/{n}/deadlines"),
                 Some(r#"{"label": "Meeting", "date": "2027-03-01"}"#),
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             (
                 "POST",
                 format!("{base}/{n}/deadlines/{}/done", f.deadlines[1]),
                 None,
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
-            ("PUT", format!("{base}/{n}/pay"), Some(pay), [N, N, N, A, F]),
-            ("PUT", format!("{base}/{a}/pay"), Some(pay), [N, N, N, A, N]),
+            ("PUT", format!("{base}/{n}/pay"), Some(pay), [S, N, N, A, F]),
+            ("PUT", format!("{base}/{a}/pay"), Some(pay), [S, N, N, A, N]),
             (
                 "POST",
                 format!("{base}/{n}/escalation"),
                 Some(
                     r#"{"kind": "ordinary", "title": "Pay us", "body": "We demand the back pay"}"#,
                 ),
-                [N, N, N, A, F],
+                [S, N, N, A, F],
             ),
             ("GET", format!("/api/v1/grievances/follow/{t}"), None, ALL),
             (

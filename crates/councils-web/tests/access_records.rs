@@ -33,27 +33,8 @@ const EVERYONE: [Who; 6] = [
     Who::Owner,
 ];
 
-#[derive(Debug, PartialEq, Clone, Copy)]
-enum Outcome {
-    Allowed,
-    SignIn,
-    Forbidden,
-    NotFound,
-}
-
+use common::access::{Outcome, outcome};
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
-
-fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 => A,
-        303 if page.location().as_deref() == Some("/sign-in") => S,
-        303 => A,
-        401 => S,
-        403 => F,
-        404 => N,
-        other => panic!("unexpected status {other}: {}", page.body),
-    }
-}
 
 /// A form post: path, fields, and what it comes to for each role.
 type Form<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);

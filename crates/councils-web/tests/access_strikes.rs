@@ -1,8 +1,9 @@
 //! The access test for strikes: every page, form and API call, walked with every role
 //! (signed out, a member of an unrelated committee, a committee member who was paid from the
-//! fund, one who was not, the organiser, and the strike committee's treasurer). A strike is
-//! not found by anyone who may not see it, signed in or not; only the treasurer records
-//! movements; a member sees the totals but not others' payments.
+//! fund, one who was not, the organiser, and the strike committee's treasurer). A signed-out
+//! visitor is sent to sign in, found or not; a strike is not found by a member who may not
+//! see it; only the treasurer records movements; a member sees the totals but not others'
+//! payments.
 
 mod common;
 #[path = "strikes/fixture.rs"]
@@ -32,26 +33,8 @@ const EVERYONE: [Who; 6] = [
     Who::Treasurer,
 ];
 
-#[derive(Debug, PartialEq, Clone, Copy)]
-enum Outcome {
-    Allowed,
-    /// Allowed to try, and refused for what was sent (a form shown again with its error).
-    Refused,
-    Forbidden,
-    NotFound,
-}
-
-use Outcome::{Allowed as A, Forbidden as F, NotFound as N, Refused as R};
-
-fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 | 303 => A,
-        409 | 422 => R,
-        403 => F,
-        404 => N,
-        other => panic!("unexpected status {other}: {}", page.body),
-    }
-}
+use common::access::{Outcome, outcome};
+use Outcome::{Allowed as A, Forbidden as F, NotFound as N, Refused as R, SignIn as S};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
@@ -79,15 +62,15 @@ async fn every_strike_page_is_seen_only_by_those_on_the_strike() {
     for who in EVERYONE {
         let cookie = member(&s, who).map(|m| m.cookie());
         let pages = [
-            ("/c/garment/strikes".to_string(), [N, N, A, A, A, N]),
-            ("/c/barrio/strikes".to_string(), [N, A, N, N, A, N]),
-            (format!("/strikes/{id}"), [N, N, A, A, A, A]),
-            (format!("/strikes/{id}/rota"), [N, N, A, A, A, A]),
-            (format!("/strikes/{id}/fund"), [N, N, A, A, A, A]),
-            ("/strikes/no-such-strike".to_string(), [N, N, N, N, N, N]),
+            ("/c/garment/strikes".to_string(), [S, N, A, A, A, N]),
+            ("/c/barrio/strikes".to_string(), [S, A, N, N, A, N]),
+            (format!("/strikes/{id}"), [S, N, A, A, A, A]),
+            (format!("/strikes/{id}/rota"), [S, N, A, A, A, A]),
+            (format!("/strikes/{id}/fund"), [S, N, A, A, A, A]),
+            ("/strikes/no-such-strike".to_string(), [S, N, N, N, N, N]),
             (
                 "/strikes/no-such-strike/fund".to_string(),
-                [N, N, N, N, N, N],
+                [S, N, N, N, N, N],
             ),
         ];
         for (path, expected) in pages {
@@ -146,12 +129,12 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
             (
                 format!("/strikes/{id}/rota/{shift}/sign-up"),
                 vec![],
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 format!("/strikes/{id}/rota/{shift}/withdraw"),
                 vec![],
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 format!("/strikes/{id}/rota"),
@@ -161,7 +144,7 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
                     ("hours", "4"),
                     ("needed", "2"),
                 ],
-                [N, N, F, F, A, F],
+                [S, N, F, F, A, F],
             ),
             (
                 format!("/strikes/{id}/fund/movements"),
@@ -170,17 +153,17 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
                     ("amount", "50"),
                     ("note", "A neighbour"),
                 ],
-                [N, N, F, F, F, A],
+                [S, N, F, F, F, A],
             ),
             (
                 format!("/strikes/{id}/fund/movements"),
                 vec![("kind", "receipt"), ("amount", "50")],
-                [N, N, F, F, F, A],
+                [S, N, F, F, F, A],
             ),
             (
                 format!("/strikes/{id}/fund/movements"),
                 vec![("kind", "payment"), ("amount", "5"), ("payee", "pablo")],
-                [N, N, F, F, F, A],
+                [S, N, F, F, F, A],
             ),
             (
                 "/c/garment/strikes".into(),
@@ -191,7 +174,7 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
                     ("committee_slug", "again-strike"),
                     ("committee_name", "Again"),
                 ],
-                [N, N, F, F, R, N],
+                [S, N, F, F, R, N],
             ),
             (
                 "/c/garment/strikes/join".into(),
@@ -199,12 +182,12 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
                     ("motion", vote.as_str()),
                     ("strike_committee", "garment-strike"),
                 ],
-                [N, N, F, F, R, N],
+                [S, N, F, F, R, N],
             ),
             (
                 format!("/strikes/{id}/status"),
                 vec![("status", "suspended")],
-                [N, N, F, F, A, F],
+                [S, N, F, F, A, F],
             ),
         ];
         for (path, fields, expected) in forms {
@@ -258,43 +241,43 @@ async fn every_strike_api_call_is_answered_only_to_those_who_may() {
                 "GET",
                 "/api/v1/councils/garment/strikes".into(),
                 None,
-                [N, N, A, A, A, N],
+                [S, N, A, A, A, N],
             ),
             (
                 "GET",
                 format!("/api/v1/strikes/{id}"),
                 None,
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 "GET",
                 format!("/api/v1/strikes/{id}/shifts"),
                 None,
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 "GET",
                 format!("/api/v1/strikes/{id}/fund"),
                 None,
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 "GET",
                 "/api/v1/strikes/nothing/fund".into(),
                 None,
-                [N, N, N, N, N, N],
+                [S, N, N, N, N, N],
             ),
             (
                 "PUT",
                 format!("/api/v1/strikes/{id}/shifts/{shift}/signup"),
                 None,
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 "DELETE",
                 format!("/api/v1/strikes/{id}/shifts/{shift}/signup"),
                 None,
-                [N, N, A, A, A, A],
+                [S, N, A, A, A, A],
             ),
             (
                 "POST",
@@ -302,37 +285,37 @@ async fn every_strike_api_call_is_answered_only_to_those_who_may() {
                 Some(
                     r#"{"place": "Gate 2", "starts": "2099-01-01T06:00", "hours": 4, "needed": 2}"#,
                 ),
-                [N, N, F, F, A, F],
+                [S, N, F, F, A, F],
             ),
             (
                 "POST",
                 format!("/api/v1/strikes/{id}/fund/movements"),
                 Some(r#"{"kind": "pledge", "cents": 5000, "note": "A neighbour"}"#),
-                [N, N, F, F, F, A],
+                [S, N, F, F, F, A],
             ),
             (
                 "POST",
                 format!("/api/v1/strikes/{id}/fund/movements"),
                 Some(r#"{"kind": "payment", "amount": "5", "payee": "pablo"}"#),
-                [N, N, F, F, F, A],
+                [S, N, F, F, F, A],
             ),
             (
                 "POST",
                 "/api/v1/councils/garment/strikes".into(),
                 Some(open.as_str()),
-                [N, N, F, F, R, N],
+                [S, N, F, F, R, N],
             ),
             (
                 "POST",
                 "/api/v1/councils/garment/strikes/join".into(),
                 Some(join.as_str()),
-                [N, N, F, F, R, N],
+                [S, N, F, F, R, N],
             ),
             (
                 "PUT",
                 format!("/api/v1/strikes/{id}/status"),
                 Some(r#"{"status": "suspended"}"#),
-                [N, N, F, F, A, F],
+                [S, N, F, F, A, F],
             ),
         ];
         for (method, path, json, expected) in calls {

@@ -191,3 +191,58 @@ async fn a_server_error_shows_a_request_id_and_nothing_of_the_cause() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn signing_in_leads_back_to_the_page_asked_for_and_never_off_the_site() {
+    let (app, _rosa) = common::garment().await;
+    app.join("garment", Role::Member, "lupe", Language::Es)
+        .await;
+    let router = app.router();
+    let sign_in = [("handle", "lupe"), ("passphrase", PASSPHRASE)];
+
+    // A link from a notice's mail, opened signed out.
+    let asked = get(&router, "/c/garment/grievances?kind=wage-theft", None, None).await;
+    assert_eq!(asked.status, 303);
+    assert_eq!(asked.location().as_deref(), Some("/sign-in"));
+    // Sent back as the browser got it (percent-encoded).
+    let then = asked.cookie("councils_then").expect("the page is remembered");
+    let signed_in = post(
+        &router,
+        "/sign-in",
+        &sign_in,
+        Some(&format!("councils_then={then}")),
+    )
+    .await;
+    assert_eq!(signed_in.status, 303);
+    assert_eq!(
+        signed_in.location().as_deref(),
+        Some("/c/garment/grievances?kind=wage-theft")
+    );
+    assert_eq!(
+        signed_in.cookie("councils_then").as_deref(),
+        Some(""),
+        "used once, then removed"
+    );
+
+    // A form posted signed out is not remembered: it would not be sent again.
+    let posted = post(&router, "/c/garment/grievances", &[("kind", "other")], None).await;
+    assert_eq!(posted.location().as_deref(), Some("/sign-in"));
+    assert_eq!(posted.cookie("councils_then"), None);
+
+    // A destination planted to lead off the site is ignored.
+    for planted in ["//evil.example/x", "/\\evil.example", "https://evil.example/", "/sign-in"] {
+        let signed_in = post(
+            &router,
+            "/sign-in",
+            &sign_in,
+            Some(&format!("councils_then={planted}")),
+        )
+        .await;
+        assert_eq!(
+            signed_in.location().as_deref(),
+            Some("/councils"),
+            "{planted}"
+        );
+    }
+    app.stop().await;
+}

@@ -1,6 +1,6 @@
 //! Running a case, for the committee's organisers: notes and questions to the filer, status,
 //! assignee, deadlines, the pay calculation, joining grievances into a collective one, and
-//! escalating a case into a motion of the committee (through `App::propose_motion`).
+//! escalating a case into a motion of the committee (checked as `App::propose_motion` checks).
 
 use crate::crypto::new_id;
 use crate::motion::MotionDraft;
@@ -259,8 +259,8 @@ impl App {
     }
 
     /// An organiser escalates a case into a motion of the committee (a demand, or a strike
-    /// vote by secret ballot), put to discussion at once through `App::propose_motion`, and
-    /// the two are linked both ways. The motion's text is the organiser's: the filer is not
+    /// vote by secret ballot), put to discussion at once with the checks of
+    /// `App::propose_motion`; the motion and the link both ways are written in one transaction. The motion's text is the organiser's: the filer is not
     /// named, and their statement stays sealed in the case.
     pub async fn escalate_grievance(
         &self,
@@ -292,12 +292,13 @@ impl App {
             texts: vec![(actor.language, draft.title.clone(), draft.body.clone())],
             ..MotionDraft::default()
         };
-        let motion_id = self.propose_motion(actor, slug, &motion).await?;
+        let motion = self.new_motion(actor, slug, &motion).await?;
+        let motion_id = motion.id.clone();
         let mut entry =
             self.grievance_entry(&reached.record.id, EntryKind::Escalated, Some(actor), None);
         entry.detail = Some(kind.code().to_string());
         self.store
-            .change_grievance(&GrievanceChange::Escalate(motion_id.clone()), &entry)
+            .change_grievance(&GrievanceChange::Escalate(Box::new(motion)), &entry)
             .await
             .map_err(|e| match e {
                 crate::ports::StoreError::Conflict => GrievanceError::AlreadyEscalated.into(),

@@ -5,7 +5,7 @@
 //! Everything the filer or an organiser writes arrives sealed by the app's `FieldCipher`.
 //! An anonymous grievance arrives without its filer: there is no column that could hold them.
 
-use super::StoreError;
+use super::{MotionRecord, StoreError};
 use async_trait::async_trait;
 use councils_domain::grievance::{EntryKind, GrievanceKind, GrievanceStatus};
 use councils_domain::{CouncilId, GrievanceDeadlineId, GrievanceId, Handle, MemberId, MotionId};
@@ -98,9 +98,9 @@ pub enum GrievanceChange {
     AddDeadline(GrievanceDeadlineRecord),
     /// A deadline met (`NotFound` if it is not one of this case's open deadlines).
     FinishDeadline(GrievanceDeadlineId, i64),
-    /// Linked to the motion it was escalated into, and its status set to escalated
-    /// (`Conflict` if it already was).
-    Escalate(MotionId),
+    /// The motion it is escalated into, written and linked in one transaction, and its status
+    /// set to escalated (`Conflict`, and no motion written, if it already was).
+    Escalate(Box<MotionRecord>),
 }
 
 /// Grievances and their cases.

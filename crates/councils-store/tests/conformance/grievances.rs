@@ -118,14 +118,18 @@ pub(crate) async fn a_case_changes_with_its_timeline_and_escalates_once(db: &Db)
         Err(StoreError::NotFound)
     ));
     let motion = yes_no_motion("m1", &garment, &rosa, Secrecy::Secret, Phase::Discussion);
-    db.create_motion(&motion).await.unwrap();
-    let escalate = GrievanceChange::Escalate(motion.id.clone());
+    let escalate = GrievanceChange::Escalate(Box::new(motion.clone()));
     let escalated = entry("g1", EntryKind::Escalated, Some(&rosa), NOW + 14);
     db.change_grievance(&escalate, &escalated).await.unwrap();
+    assert!(db.motion(&motion.id).await.unwrap().is_some());
+    // A second escalation is refused whole: its motion is not written either.
+    let again = yes_no_motion("m2", &garment, &rosa, Secrecy::Secret, Phase::Discussion);
     assert!(matches!(
-        db.change_grievance(&escalate, &escalated).await,
+        db.change_grievance(&GrievanceChange::Escalate(Box::new(again)), &escalated)
+            .await,
         Err(StoreError::Conflict)
     ));
+    assert!(db.motion(&MotionId::new("m2")).await.unwrap().is_none());
     let stored = db
         .grievance(&GrievanceId::new("g1"))
         .await

@@ -15,13 +15,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-/// The member behind the request, or not found.
+/// The member behind the request (401 without a session, as everywhere in the API).
 pub(crate) fn member(actor: Result<ApiActor, ApiError>) -> Result<Actor, ApiError> {
-    match actor {
-        Ok(ApiActor(a)) => Ok(a),
-        Err(ApiError(AppError::NotSignedIn)) => Err(ApiError(AppError::NotFound)),
-        Err(e) => Err(e),
-    }
+    actor.map(|ApiActor(a)| a)
 }
 
 fn event_json(v: &EventView) -> Value {

@@ -15,11 +15,9 @@ use serde_json::{Value, json};
 
 type Signed = Result<ApiActor, ApiError>;
 
-/// The caller, or not found: a grievance route says nothing to a caller without a session.
+/// The caller (401 without a session, as everywhere in the API).
 fn caller(signed: Signed) -> Result<Actor, ApiError> {
-    signed
-        .map(|ApiActor(actor)| actor)
-        .map_err(|_| ApiError(AppError::NotFound))
+    signed.map(|ApiActor(actor)| actor)
 }
 
 fn summary_json(g: &GrievanceSummary) -> Value {

@@ -2,37 +2,20 @@
 //! the picket rota, and the fund. The same use cases and authorisation as the pages; anyone
 //! who may not see a strike, with or without a token, gets not-found.
 
-use super::{ApiError, bearer};
+use super::{ApiActor, ApiError};
 use crate::WebState;
 use crate::pages::strike::rota::parse_local;
 use axum::Json;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use councils_app::strike::StrikeAccess;
 use councils_app::strike::fund::{FundView, MovementForm};
 use councils_app::strike::open::StrikeForm;
 use councils_app::strike::rota::{RotaView, ShiftForm};
-use councils_app::{Actor, AppError};
+use councils_app::AppError;
 use councils_domain::strike::StrikeError;
 use serde::Deserialize;
 use serde_json::{Value, json};
-
-/// The member behind the bearer token; not-found without one (a strike is never confirmed).
-pub struct StrikeActor(pub Actor);
-
-impl FromRequestParts<WebState> for StrikeActor {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &WebState) -> Result<Self, ApiError> {
-        let token = bearer(parts).ok_or(ApiError(AppError::NotFound))?;
-        match state.app.authenticate(&token).await {
-            Ok(actor) => Ok(StrikeActor(actor)),
-            Err(AppError::NotSignedIn) => Err(ApiError(AppError::NotFound)),
-            Err(other) => Err(ApiError(other)),
-        }
-    }
-}
 
 fn strike_json(a: &StrikeAccess) -> Value {
     json!({
@@ -53,7 +36,7 @@ fn strike_json(a: &StrikeAccess) -> Value {
 /// `GET /api/v1/councils/{slug}/strikes`
 pub async fn list(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(slug): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let v = state.app.committee_strikes(&actor, &slug).await?;
@@ -88,7 +71,7 @@ pub struct OpenBody {
 /// `POST /api/v1/councils/{slug}/strikes`
 pub async fn open(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(slug): Path<String>,
     Json(body): Json<OpenBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
@@ -114,7 +97,7 @@ pub struct JoinBody {
 /// `POST /api/v1/councils/{slug}/strikes/join`
 pub async fn join(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(slug): Path<String>,
     Json(body): Json<JoinBody>,
 ) -> Result<Json<Value>, ApiError> {
@@ -128,7 +111,7 @@ pub async fn join(
 /// `GET /api/v1/strikes/{id}`
 pub async fn show(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let v = state.app.strike(&actor, &id).await?;
@@ -143,7 +126,7 @@ pub struct StatusBody {
 /// `PUT /api/v1/strikes/{id}/status`
 pub async fn set_status(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(id): Path<String>,
     Json(body): Json<StatusBody>,
 ) -> Result<StatusCode, ApiError> {
@@ -175,7 +158,7 @@ fn rota_json(v: &RotaView) -> Value {
 /// `GET /api/v1/strikes/{id}/shifts`
 pub async fn shifts(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     Ok(Json(rota_json(&state.app.rota(&actor, &id).await?)))
@@ -196,7 +179,7 @@ pub struct ShiftBody {
 /// `POST /api/v1/strikes/{id}/shifts`
 pub async fn add_shift(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(id): Path<String>,
     Json(body): Json<ShiftBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
@@ -220,7 +203,7 @@ pub async fn add_shift(
 /// `PUT /api/v1/strikes/{id}/shifts/{shift}/signup`
 pub async fn sign_up(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path((id, shift)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     state.app.sign_up(&actor, &id, &shift).await?;
@@ -230,7 +213,7 @@ pub async fn sign_up(
 /// `DELETE /api/v1/strikes/{id}/shifts/{shift}/signup`
 pub async fn withdraw(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path((id, shift)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     state.app.withdraw(&actor, &id, &shift).await?;
@@ -275,7 +258,7 @@ fn fund_json(v: &FundView) -> Value {
 /// treasurer, a payee's own payments.
 pub async fn fund(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     Ok(Json(fund_json(&state.app.fund(&actor, &id).await?)))
@@ -302,7 +285,7 @@ pub struct MovementBody {
 /// `POST /api/v1/strikes/{id}/fund/movements`: the treasurer only.
 pub async fn record_movement(
     State(state): State<WebState>,
-    StrikeActor(actor): StrikeActor,
+    ApiActor(actor): ApiActor,
     Path(id): Path<String>,
     Json(body): Json<MovementBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {

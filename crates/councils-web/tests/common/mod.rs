@@ -10,6 +10,8 @@ use councils_testkit::{TestApp, TestMember};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+pub mod access;
+
 /// A fresh instance with one workplace committee, `garment`, and its organiser rosa.
 pub async fn garment() -> (TestApp, TestMember) {
     let app = TestApp::spawn().await;

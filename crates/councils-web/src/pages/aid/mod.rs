@@ -10,7 +10,6 @@ pub mod new;
 use crate::WebState;
 use crate::error::WebError;
 use crate::pages::democracy::form_error;
-use crate::pages::event::member_or_404;
 use crate::pages::{format_time, page_with_status, see};
 use crate::viewer::{Layout, Viewer};
 use askama::Template;
@@ -90,7 +89,7 @@ pub async fn show(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let v = state.app.aid_page(actor, &id).await?;
     show_page(&viewer, v, StatusCode::OK, None)
 }
@@ -101,7 +100,7 @@ async fn take(
     id: &str,
     step: AidStep,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(viewer)?;
+    let actor = viewer.member()?;
     let result: Result<(), AppError> = state.app.aid_step(actor, id, step).await;
     match result {
         Ok(()) => Ok(see(&format!("/aid/{id}"))),

@@ -6,7 +6,6 @@ use crate::WebState;
 use crate::error::WebError;
 use crate::i18n::Tr;
 use crate::pages::democracy::{form_error, with_status};
-use crate::pages::event::member_or_404;
 use crate::pages::{format_time, page, see};
 use crate::viewer::{Layout, Viewer};
 use askama::Template;
@@ -89,7 +88,7 @@ pub async fn list(
     Path(slug): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let filter = AidFilter {
         kind: AidKind::from_code(&q.kind),
         area: q.area.chars().take(AREA_MAX).collect(),
@@ -189,7 +188,7 @@ pub async fn new(
     Path(slug): Path<String>,
     Query(q): Query<NewQuery>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let (council, linked) = state.app.aid_form(actor, &slug).await?;
     let form = AidForm {
         direction: AidDirection::from_code(&q.direction)
@@ -227,7 +226,7 @@ pub async fn submit(
     Path(slug): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let form = read_form(&fields);
     match state.app.post_aid(actor, &slug, &form).await {
         Ok(id) => Ok(see(&format!("/aid/{id}"))),

@@ -19,14 +19,9 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use councils_app::event::EventView;
-use councils_app::{Actor, AppError};
+use councils_app::AppError;
 use councils_domain::event::{UPDATE_MAX, format_offset, input_local};
 use serde::Deserialize;
-
-/// The signed-in member, or not found: a signed-out visitor learns nothing of what exists.
-pub(crate) fn member_or_404(viewer: &Viewer) -> Result<&Actor, WebError> {
-    viewer.actor.as_ref().ok_or(WebError(AppError::NotFound))
-}
 
 /// An event's times at its offset: `2026-12-05 10:00 – 13:30 (UTC-08:00)`, the end's date
 /// written only when it is another day.
@@ -175,7 +170,7 @@ pub async fn show(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let v = state.app.event_page(actor, &id).await?;
     show_page(&viewer, &v, StatusCode::OK, None)
 }
@@ -187,7 +182,7 @@ pub async fn live(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let v = state.app.event_page(actor, &id).await?;
     let l = viewer.layout();
     let b = body(&l.tr, &v, None);
@@ -207,7 +202,7 @@ pub async fn ics(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let labels = [
         viewer.tr.t("event-languages"),
         viewer.tr.t("event-accessibility"),
@@ -241,7 +236,7 @@ async fn after(
         Ok(()) => Ok(see(&format!("/events/{id}"))),
         Err(e) => {
             let (status, message) = form_error(viewer, e)?;
-            let actor = member_or_404(viewer)?;
+            let actor = viewer.member()?;
             let v = state.app.event_page(actor, id).await?;
             show_page(viewer, &v, status, Some(message))
         }
@@ -260,7 +255,7 @@ pub async fn rsvp(
     Path(id): Path<String>,
     Form(f): Form<RsvpFields>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let result = match f.going.as_str() {
         "yes" => state.app.rsvp(actor, &id, true).await,
         "no" => state.app.rsvp(actor, &id, false).await,
@@ -281,7 +276,7 @@ pub async fn sign_up(
     Path(id): Path<String>,
     Form(f): Form<RoleFields>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let result = state.app.sign_up_for_role(actor, &id, &f.role).await;
     after(&state, &viewer, &id, result).await
 }
@@ -292,7 +287,7 @@ pub async fn leave_role(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let result = state.app.leave_role(actor, &id).await;
     after(&state, &viewer, &id, result).await
 }
@@ -310,7 +305,7 @@ pub async fn update(
     Path(id): Path<String>,
     Form(f): Form<UpdateFields>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let result = state.app.post_event_update(actor, &id, &f.text).await;
     after(&state, &viewer, &id, result).await
 }
@@ -321,7 +316,7 @@ pub async fn cancel(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let result = state.app.cancel_event(actor, &id).await;
     after(&state, &viewer, &id, result).await
 }

@@ -2,7 +2,7 @@
 //! with: kind, title, times at an offset, place, languages, accessibility, details, how many
 //! of each role, and the linked councils to share it with.
 
-use super::{member_or_404, when};
+use super::when;
 use crate::WebState;
 use crate::error::WebError;
 use crate::pages::democracy::{form_error, with_status};
@@ -48,7 +48,7 @@ pub async fn list(
     viewer: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let v = state.app.events(actor, &slug).await?;
     let l = viewer.layout();
     let language = l.tr.language;
@@ -181,7 +181,7 @@ pub async fn new(
     viewer: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let (council, linked) = state.app.event_form(actor, &slug).await?;
     let form = EventForm {
         kind: "protest".into(),
@@ -231,7 +231,7 @@ pub async fn submit(
     Path(slug): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let actor = member_or_404(&viewer)?;
+    let actor = viewer.member()?;
     let (form, bad) = read_form(&fields);
     let result = if bad {
         Err(AppError::BadValue)

@@ -2,7 +2,7 @@
 //! calculation and escalation for organisers; answers for the named filer. The anonymous
 //! filer's page (`follow`) is the same template, read through the private link.
 
-use super::{Choice, Entry, Line, Pay, day, entries, line, member, pay, statuses};
+use super::{Choice, Entry, Line, Pay, day, entries, line, pay, statuses};
 use crate::WebState;
 use crate::error::WebError;
 use crate::pages::democracy::{form_error, with_status};
@@ -211,7 +211,7 @@ pub async fn show(
 ) -> Result<Response, WebError> {
     let v = state
         .app
-        .grievance_page(member(&viewer)?, &slug, &id)
+        .grievance_page(viewer.member()?, &slug, &id)
         .await?;
     case_page(viewer.layout(), v, None, None)
 }
@@ -228,7 +228,7 @@ async fn done(
         Ok(()) => Ok(see(&format!("/c/{slug}/grievances/{id}"))),
         Err(e) => {
             let error = form_error(viewer, e)?;
-            let v = state.app.grievance_page(member(viewer)?, slug, id).await?;
+            let v = state.app.grievance_page(viewer.member()?, slug, id).await?;
             case_page(viewer.layout(), v, None, Some(error))
         }
     }
@@ -249,7 +249,7 @@ pub async fn note(
     Path((slug, id)): Path<(String, String)>,
     Form(f): Form<NoteFields>,
 ) -> Result<Response, WebError> {
-    let actor = member(&viewer)?;
+    let actor = viewer.member()?;
     let result = state
         .app
         .note_grievance(actor, &slug, &id, &f.text, f.question.is_some())
@@ -266,7 +266,7 @@ pub async fn answer(
 ) -> Result<Response, WebError> {
     let result = state
         .app
-        .answer_grievance(member(&viewer)?, &slug, &id, &f.text)
+        .answer_grievance(viewer.member()?, &slug, &id, &f.text)
         .await;
     done(&state, &viewer, &slug, &id, result).await
 }
@@ -286,7 +286,7 @@ pub async fn status(
 ) -> Result<Response, WebError> {
     let result = state
         .app
-        .set_grievance_status(member(&viewer)?, &slug, &id, &f.status)
+        .set_grievance_status(viewer.member()?, &slug, &id, &f.status)
         .await;
     done(&state, &viewer, &slug, &id, result).await
 }
@@ -306,7 +306,7 @@ pub async fn assignee(
 ) -> Result<Response, WebError> {
     let result = state
         .app
-        .assign_grievance(member(&viewer)?, &slug, &id, &f.handle)
+        .assign_grievance(viewer.member()?, &slug, &id, &f.handle)
         .await;
     done(&state, &viewer, &slug, &id, result).await
 }
@@ -328,7 +328,7 @@ pub async fn deadline(
 ) -> Result<Response, WebError> {
     let result = state
         .app
-        .add_grievance_deadline(member(&viewer)?, &slug, &id, &f.label, &f.date)
+        .add_grievance_deadline(viewer.member()?, &slug, &id, &f.label, &f.date)
         .await
         .map(|_| ());
     done(&state, &viewer, &slug, &id, result).await
@@ -342,7 +342,7 @@ pub async fn deadline_done(
 ) -> Result<Response, WebError> {
     let result = state
         .app
-        .finish_grievance_deadline(member(&viewer)?, &slug, &id, &deadline)
+        .finish_grievance_deadline(viewer.member()?, &slug, &id, &deadline)
         .await;
     done(&state, &viewer, &slug, &id, result).await
 }
@@ -384,7 +384,7 @@ pub async fn set_pay(
     Path((slug, id)): Path<(String, String)>,
     Form(fields): Form<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let actor = member(&viewer)?;
+    let actor = viewer.member()?;
     let result = match read_pay(&fields) {
         Ok(claim) => state.app.set_grievance_pay(actor, &slug, &id, claim).await,
         // Nothing of an unreadable form is kept; the reader is checked first all the same.
@@ -424,7 +424,7 @@ pub async fn escalate(
     };
     match state
         .app
-        .escalate_grievance(member(&viewer)?, &slug, &id, &draft)
+        .escalate_grievance(viewer.member()?, &slug, &id, &draft)
         .await
     {
         Ok(motion) => Ok(see(&format!("/c/{slug}/motions/{motion}"))),

@@ -2,7 +2,7 @@
 //! several into a collective grievance; a member's own named ones otherwise), and the form
 //! that files one, named or anonymously.
 
-use super::{Choice, Line, kinds, line, member};
+use super::{Choice, Line, kinds, line};
 use crate::WebState;
 use crate::error::WebError;
 use crate::pages::democracy::{form_error, with_status};
@@ -36,7 +36,7 @@ async fn list_page(
     slug: &str,
     error: Option<(StatusCode, String)>,
 ) -> Result<Response, WebError> {
-    let v = state.app.grievances(member(viewer)?, slug).await?;
+    let v = state.app.grievances(viewer.member()?, slug).await?;
     let l = viewer.layout();
     let page_ = ListPage {
         slug: v.council.slug.to_string(),
@@ -132,7 +132,7 @@ pub async fn new(
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
     // The same check as filing: an active member of a workplace committee.
-    state.app.grievances(member(&viewer)?, &slug).await?;
+    state.app.grievances(viewer.member()?, &slug).await?;
     let form = FileFields {
         kind: "wage-theft".into(),
         currency: "USD".into(),
@@ -166,7 +166,7 @@ pub async fn file(
     };
     match state
         .app
-        .file_grievance(member(&viewer)?, &slug, &draft)
+        .file_grievance(viewer.member()?, &slug, &draft)
         .await
     {
         Ok(filed) => Ok(match filed.follow_token {
@@ -202,7 +202,7 @@ pub async fn collective(
     };
     match state
         .app
-        .join_grievances(member(&viewer)?, &slug, &ids, &field("kind"), statement)
+        .join_grievances(viewer.member()?, &slug, &ids, &field("kind"), statement)
         .await
     {
         Ok(id) => Ok(see(&format!("/c/{slug}/grievances/{id}"))),

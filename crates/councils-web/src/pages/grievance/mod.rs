@@ -7,20 +7,11 @@ pub mod case;
 pub mod follow;
 pub mod list;
 
-use crate::error::WebError;
 use crate::i18n::Tr;
 use crate::pages::format_time;
-use crate::viewer::Viewer;
 use councils_app::grievance::{GrievanceSummary, GrievanceView, Reader};
-use councils_app::{Actor, AppError};
 use councils_domain::grievance::{EntryKind, GrievanceKind, GrievanceStatus};
 use councils_domain::grievance_pay::{PayClaim, format_hundredths};
-
-/// The signed-in member, or not found: a grievance page tells a signed-out visitor nothing,
-/// not even that there is something to sign in for.
-pub(crate) fn member(viewer: &Viewer) -> Result<&Actor, WebError> {
-    viewer.actor.as_ref().ok_or(WebError(AppError::NotFound))
-}
 
 /// A day as the deadline forms take it: `2026-12-15`.
 pub(crate) fn day(epoch: i64) -> String {

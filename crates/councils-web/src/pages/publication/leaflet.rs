@@ -89,5 +89,7 @@ pub async fn pdf(
     Path((slug, id)): Path<(String, String)>,
     Query(query): Query<LeafletQuery>,
 ) -> Result<Response, WebError> {
-    Ok(leaflet_pdf(&state, viewer.actor.as_ref(), viewer.tr, &slug, &id, &query).await?)
+    leaflet_pdf(&state, viewer.actor.as_ref(), viewer.tr, &slug, &id, &query)
+        .await
+        .map_err(|e| viewer.signed_in_or(e))
 }

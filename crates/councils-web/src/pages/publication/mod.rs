@@ -92,7 +92,8 @@ pub async fn list(
     let list = state
         .app
         .publications(viewer.actor.as_ref(), &slug, viewer.tr.language)
-        .await?;
+        .await
+        .map_err(|e| viewer.signed_in_or(e))?;
     let l = viewer.layout();
     page(ListPage {
         slug: list.council.slug.to_string(),

@@ -145,7 +145,8 @@ pub async fn show(
     let v = state
         .app
         .publication(viewer.actor.as_ref(), &slug, &id)
-        .await?;
+        .await
+        .map_err(|e| viewer.signed_in_or(e))?;
     render(&viewer, v, None)
 }
 

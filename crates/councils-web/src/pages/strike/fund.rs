@@ -2,7 +2,7 @@
 //! payments, and for the strike committee's treasurer the forms to record a pledge, a receipt
 //! or a payment, every movement with its double entries, and the report of the accounts.
 
-use super::{StrikeHead, money, striker};
+use super::{StrikeHead, money};
 use crate::WebState;
 use crate::error::WebError;
 use crate::pages::democracy::{form_error, with_status};
@@ -143,7 +143,7 @@ pub async fn show(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let v = state.app.fund(striker(&viewer)?, &id).await?;
+    let v = state.app.fund(viewer.member()?, &id).await?;
     render(&viewer, v, MovementFields::default(), None)
 }
 
@@ -168,7 +168,7 @@ pub async fn record(
     Path(id): Path<String>,
     Form(fields): Form<MovementFields>,
 ) -> Result<Response, WebError> {
-    let actor = striker(&viewer)?;
+    let actor = viewer.member()?;
     let form = MovementForm {
         kind: fields.kind.clone(),
         amount: fields.amount.clone(),

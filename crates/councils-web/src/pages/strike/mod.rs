@@ -20,15 +20,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use councils_app::strike::StrikeAccess;
 use councils_app::strike::open::{CommitteeStrikes, StrikeForm};
-use councils_app::{Actor, AppError};
+use councils_app::AppError;
 use councils_domain::Language;
 use councils_domain::ledger::Money;
 use serde::Deserialize;
-
-/// The signed-in member, or not-found: strikes are never revealed, not even by a redirect.
-pub(crate) fn striker(viewer: &Viewer) -> Result<&Actor, WebError> {
-    viewer.actor.as_ref().ok_or(WebError(AppError::NotFound))
-}
 
 /// What every strike page shows at its top: the strike, its committees and its sections.
 pub(crate) struct StrikeHead {
@@ -143,7 +138,7 @@ pub async fn list(
 ) -> Result<Response, WebError> {
     let v = state
         .app
-        .committee_strikes(striker(&viewer)?, &slug)
+        .committee_strikes(viewer.member()?, &slug)
         .await?;
     render(
         &viewer,
@@ -182,7 +177,7 @@ pub async fn open(
     Path(slug): Path<String>,
     Form(fields): Form<OpenFields>,
 ) -> Result<Response, WebError> {
-    let actor = striker(&viewer)?;
+    let actor = viewer.member()?;
     let form = StrikeForm {
         motion: fields.motion.clone(),
         title: fields.title.clone(),
@@ -218,7 +213,7 @@ pub async fn join(
     Path(slug): Path<String>,
     Form(fields): Form<JoinFields>,
 ) -> Result<Response, WebError> {
-    let actor = striker(&viewer)?;
+    let actor = viewer.member()?;
     match state
         .app
         .join_strike(actor, &slug, &fields.strike_committee, &fields.motion)

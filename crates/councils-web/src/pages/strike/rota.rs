@@ -2,7 +2,7 @@
 //! needs (the gaps), a button to sign up or withdraw, and the form organisers add shifts with.
 //! Times are typed and shown in UTC, as on every page.
 
-use super::{StrikeHead, striker};
+use super::StrikeHead;
 use crate::WebState;
 use crate::error::WebError;
 use crate::i18n::Arg;
@@ -98,7 +98,7 @@ pub async fn show(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let v = state.app.rota(striker(&viewer)?, &id).await?;
+    let v = state.app.rota(viewer.member()?, &id).await?;
     render(
         &viewer,
         v,
@@ -162,7 +162,7 @@ pub async fn add(
     Path(id): Path<String>,
     Form(fields): Form<ShiftFields>,
 ) -> Result<Response, WebError> {
-    let actor = striker(&viewer)?;
+    let actor = viewer.member()?;
     let added = match fields.form() {
         Ok(form) => state.app.add_shift(actor, &id, &form).await,
         Err(e) => {
@@ -187,7 +187,7 @@ pub async fn sign_up(
     viewer: Viewer,
     Path((id, shift)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    state.app.sign_up(striker(&viewer)?, &id, &shift).await?;
+    state.app.sign_up(viewer.member()?, &id, &shift).await?;
     Ok(see(&format!("/strikes/{id}/rota#shift-{shift}")))
 }
 
@@ -197,6 +197,6 @@ pub async fn withdraw(
     viewer: Viewer,
     Path((id, shift)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    state.app.withdraw(striker(&viewer)?, &id, &shift).await?;
+    state.app.withdraw(viewer.member()?, &id, &shift).await?;
     Ok(see(&format!("/strikes/{id}/rota#shift-{shift}")))
 }

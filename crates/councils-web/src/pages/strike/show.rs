@@ -2,7 +2,7 @@
 //! strike, links to the rota and the fund, and (for the strike committee's organisers) the
 //! status form.
 
-use super::{StrikeHead, striker};
+use super::StrikeHead;
 use crate::WebState;
 use crate::error::WebError;
 use crate::pages::{format_time, page, see};
@@ -31,7 +31,7 @@ pub async fn show(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let v = state.app.strike(striker(&viewer)?, &id).await?;
+    let v = state.app.strike(viewer.member()?, &id).await?;
     let l = viewer.layout();
     let a = &v.access;
     page(ShowPage {
@@ -62,7 +62,7 @@ pub async fn status(
 ) -> Result<Response, WebError> {
     state
         .app
-        .set_strike_status(striker(&viewer)?, &id, &fields.status)
+        .set_strike_status(viewer.member()?, &id, &fields.status)
         .await?;
     Ok(see(&format!("/strikes/{id}")))
 }
