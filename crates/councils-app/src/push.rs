@@ -69,7 +69,13 @@ impl EndpointPolicy {
     }
 }
 
-/// Addresses of the server's own networks, which no push service uses.
+/// Addresses of the server's own machine or networks, which no push service uses: a host name
+/// that resolves only to such addresses is not posted to either.
+pub fn is_own_network(ip: IpAddr) -> bool {
+    ip.is_loopback() || is_private(ip)
+}
+
+/// Addresses of the server's own networks (loopback aside), which no push service uses.
 fn is_private(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {

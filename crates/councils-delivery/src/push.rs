@@ -1,11 +1,16 @@
 //! Sending one push message to one browser: the payload encrypted for it (RFC 8291,
 //! aes128gcm), signed with the instance's VAPID key, posted over HTTPS with a TTL and an
-//! urgency, retried with backoff when the push service is busy or unreachable.
+//! urgency, retried with backoff when the push service is busy or unreachable. A push
+//! service's name is resolved by [`PublicOnly`], so a name that points into the server's own
+//! networks is never connected to.
 
 use crate::vapid::VapidKey;
 use councils_app::delivery::PushTarget;
-use councils_app::push::EndpointPolicy;
+use councils_app::push::{EndpointPolicy, is_own_network};
 use reqwest::StatusCode;
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use web_push_native::p256::PublicKey;
 use web_push_native::{Auth, WebPushBuilder};
@@ -82,13 +87,16 @@ pub struct WebPush {
 impl WebPush {
     /// A sender with its own HTTPS client (rustls).
     pub fn new(key: VapidKey, settings: PushSettings) -> Result<Self, reqwest::Error> {
-        let client = reqwest::Client::builder()
+        let mut client = reqwest::Client::builder()
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout)
             // A push service answers; it never sends us elsewhere.
             .redirect(reqwest::redirect::Policy::none())
-            .https_only(settings.endpoints == EndpointPolicy::PublicHttps)
-            .build()?;
+            .https_only(settings.endpoints == EndpointPolicy::PublicHttps);
+        if settings.endpoints == EndpointPolicy::PublicHttps {
+            client = client.dns_resolver(Arc::new(PublicOnly));
+        }
+        let client = client.build()?;
         Ok(Self {
             client,
             key,
@@ -194,4 +202,47 @@ fn retry_after(response: &reqwest::Response) -> Option<Duration> {
         .parse()
         .ok()?;
     Some(Duration::from_secs(seconds))
+}
+
+/// Resolves a push service's name to its public addresses only, at the moment of connecting:
+/// an endpoint whose name points at this machine or its networks (set up by whoever
+/// subscribed, or changed after the endpoint was checked) is refused, not posted to.
+pub struct PublicOnly;
+
+impl Resolve for PublicOnly {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let public: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
+                .await?
+                .filter(|addr| !is_own_network(addr.ip()))
+                .collect();
+            if public.is_empty() {
+                return Err("the push service's name has no public address".into());
+            }
+            Ok(Box::new(public.into_iter()) as Addrs)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[tokio::test]
+    async fn a_name_of_this_machine_is_not_resolved_for_a_push() {
+        let refused = PublicOnly.resolve(Name::from_str("localhost").unwrap()).await;
+        assert!(refused.is_err());
+    }
+
+    #[tokio::test]
+    async fn a_public_address_passes_through() {
+        let addrs: Vec<SocketAddr> = PublicOnly
+            .resolve(Name::from_str("192.0.2.10").unwrap())
+            .await
+            .unwrap()
+            .collect();
+        assert_eq!(addrs, vec![SocketAddr::from(([192, 0, 2, 10], 0))]);
+    }
 }

@@ -85,7 +85,7 @@ pub struct SmtpReceiver {
     pub addr: SocketAddr,
     mails: mpsc::UnboundedReceiver<ReceivedMail>,
     task: tokio::task::JoinHandle<()>,
-    /// How many mails are still to be refused for now (451) before mails are accepted.
+    /// How many mails are still to be refused for now (421) before mails are accepted.
     refusals: Arc<AtomicUsize>,
     /// How many mails were refused so far.
     refused: Arc<AtomicUsize>,
@@ -104,7 +104,8 @@ impl SmtpReceiver {
     }
 
     /// As [`SmtpReceiver::start`], answering the first `count` mails with a temporary
-    /// failure (451, as a busy or restarting server does) at the end of their data.
+    /// failure at the end of their data (421, closing the connection, as a server that is
+    /// restarting does).
     pub async fn start_refusing_first(count: usize) -> Self {
         let receiver = Self::listen(false).await;
         receiver.refusals.store(count, Ordering::SeqCst);
@@ -249,7 +250,8 @@ impl Handler for Collector {
         let mail = self.mail.take();
         if refuse {
             self.refused.fetch_add(1, Ordering::SeqCst);
-            return response::INTERNAL_ERROR;
+            // Closes the connection too, as a server that is going away does.
+            return response::NO_SERVICE;
         }
         if let Some(mail) = mail {
             let _ = self.mails.send(mail);

@@ -2,7 +2,8 @@
 // (GET /api/v1/alerts/stream, with the page's own session cookie). Each event names a report;
 // the page fetches that report as the server renders it, in the reader's language, and puts
 // it in place: a new line in the queue, or the report page's content. A new report or alert
-// gets a visible cue and a short beep. Without this script, a plain reload shows the same.
+// gets a visible cue and a short beep. After a dropped connection the page reads itself again.
+// Without this script, a plain reload shows the same.
 (function () {
   "use strict";
   var root = document.querySelector("[data-live]");
@@ -85,8 +86,44 @@
     });
   }
 
+  // After a dropped connection, or when the server says this page fell behind, the page
+  // reads its content again: events are not replayed, the pages hold the truth.
+  function resync() {
+    if (root.getAttribute("data-live") !== "queue") {
+      onReport({ report_id: root.getAttribute("data-report") });
+      return;
+    }
+    var before = {};
+    Array.prototype.forEach.call(root.children, function (card) { if (card.id) { before[card.id] = true; } });
+    fragment(window.location.pathname + window.location.search).then(function (html) {
+      if (!html) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-live]");
+      if (!fresh) { return; }
+      root.innerHTML = fresh.innerHTML;
+      var added = Array.prototype.filter.call(root.children, function (card) {
+        return card.id && !before[card.id];
+      });
+      var none = document.getElementById("no-reports");
+      if (none && root.children.length) { none.hidden = true; }
+      if (added.length) {
+        var headline = added[0].querySelector(".report-link");
+        signal(headline ? headline.textContent.replace(/\s+/g, " ").trim() : "");
+      }
+      root.setAttribute("data-resyncs", String(Number(root.getAttribute("data-resyncs") || "0") + 1));
+    });
+  }
+
   var stream = new EventSource("/api/v1/alerts/stream");
-  stream.onopen = function () { root.setAttribute("data-connected", "true"); };
+  var dropped = false;
+  stream.onopen = function () {
+    root.setAttribute("data-connected", "true");
+    if (dropped) { dropped = false; resync(); }
+  };
+  stream.onerror = function () {
+    dropped = true;
+    root.setAttribute("data-connected", "false");
+  };
+  stream.addEventListener("resync", resync);
   stream.onmessage = function (message) {
     var event;
     try { event = JSON.parse(message.data); } catch (e) { return; }

@@ -23,8 +23,19 @@
       });
   }
 
+  // After a dropped connection, or when the server says this page fell behind, the page
+  // reads its content again: events are not replayed.
   var stream = new EventSource("/api/v1/alerts/stream");
-  stream.onopen = function () { root.setAttribute("data-connected", "true"); };
+  var dropped = false;
+  stream.onopen = function () {
+    root.setAttribute("data-connected", "true");
+    if (dropped) { dropped = false; refresh(); }
+  };
+  stream.onerror = function () {
+    dropped = true;
+    root.setAttribute("data-connected", "false");
+  };
+  stream.addEventListener("resync", refresh);
   stream.onmessage = function (message) {
     var event;
     try { event = JSON.parse(message.data); } catch (e) { return; }
