@@ -181,25 +181,25 @@ impl App {
             validate_options(&rules.method(), &options)?
         };
         Ok(MotionRecord {
-                id: MotionId::new(new_id()),
-                council_id: council.id,
-                mover: Some(actor.member_id.clone()),
-                kind,
-                rules,
-                options,
-                texts,
-                phase: if draft.as_draft {
-                    Phase::Draft
-                } else {
-                    Phase::Discussion
-                },
-                created_at: self.now(),
-                voting_opened_at: None,
-                entitled: None,
-                closes_at: None,
-                decided_at: None,
-                outcome: None,
-            })
+            id: MotionId::new(new_id()),
+            council_id: council.id,
+            mover: Some(actor.member_id.clone()),
+            kind,
+            rules,
+            options,
+            texts,
+            phase: if draft.as_draft {
+                Phase::Draft
+            } else {
+                Phase::Discussion
+            },
+            created_at: self.now(),
+            voting_opened_at: None,
+            entitled: None,
+            closes_at: None,
+            decided_at: None,
+            outcome: None,
+        })
     }
 
     /// A council's motions as the actor may see them (drafts only to their mover).

@@ -232,7 +232,9 @@ mod tests {
 
     #[tokio::test]
     async fn a_name_of_this_machine_is_not_resolved_for_a_push() {
-        let refused = PublicOnly.resolve(Name::from_str("localhost").unwrap()).await;
+        let refused = PublicOnly
+            .resolve(Name::from_str("localhost").unwrap())
+            .await;
         assert!(refused.is_err());
     }
 

@@ -4,9 +4,7 @@
 
 use councils_app::Secret;
 use councils_app::ports::{Mail, MailError, Mailer, Notice, NoticeKind};
-use councils_delivery::{
-    Delivered, MailRetry, MemberDelivery, SmtpMailer, SmtpSettings, SmtpTls,
-};
+use councils_delivery::{Delivered, MailRetry, MemberDelivery, SmtpMailer, SmtpSettings, SmtpTls};
 use councils_domain::{CouncilId, CouncilKind, Language, Role};
 use councils_server::DeliveryConfig;
 use councils_testkit::TestApp;

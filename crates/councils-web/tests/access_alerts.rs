@@ -37,8 +37,8 @@ const EVERYONE: [Who; 8] = [
     Who::Organiser,
 ];
 
-use common::access::{Outcome, outcome};
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
+use common::access::{Outcome, outcome};
 
 /// What a request comes to for each standing, in the order of [`EVERYONE`].
 type Expected = [Outcome; 8];

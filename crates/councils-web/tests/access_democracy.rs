@@ -31,9 +31,9 @@ const EVERYONE: [Who; 5] = [
     Who::Organiser,
 ];
 
+use Outcome::{Allowed as A, Forbidden as F, Refused as R, SignIn as S};
 /// What a request came to.
 use common::access::{Outcome, outcome};
-use Outcome::{Allowed as A, Forbidden as F, Refused as R, SignIn as S};
 
 /// A form post: path, fields, and what it comes to for each role.
 type Form<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);

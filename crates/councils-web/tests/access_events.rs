@@ -31,8 +31,8 @@ const EVERYONE: [Who; 5] = [
     Who::Organiser,
 ];
 
-use common::access::{Outcome, outcome};
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
+use common::access::{Outcome, outcome};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 5]);

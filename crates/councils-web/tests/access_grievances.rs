@@ -32,8 +32,8 @@ const EVERYONE: [Who; 5] = [
     Who::Filer,
 ];
 
-use common::access::Outcome;
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
+use common::access::Outcome;
 
 /// Reached: done, or refused for what was sent after access passed.
 fn outcome(page: &Page) -> Outcome {

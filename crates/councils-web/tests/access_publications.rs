@@ -24,8 +24,8 @@ enum Who {
 
 const EVERYONE: [Who; 4] = [Who::Anonymous, Who::Outsider, Who::Member, Who::Organiser];
 
-use common::access::{Outcome, outcome};
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
+use common::access::{Outcome, outcome};
 
 fn expect(who: Who, expected: [Outcome; 4]) -> Outcome {
     expected[EVERYONE.iter().position(|w| *w == who).unwrap()]

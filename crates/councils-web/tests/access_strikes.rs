@@ -33,8 +33,8 @@ const EVERYONE: [Who; 6] = [
     Who::Treasurer,
 ];
 
-use common::access::{Outcome, outcome};
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, Refused as R, SignIn as S};
+use common::access::{Outcome, outcome};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);

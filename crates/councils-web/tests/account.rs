@@ -205,7 +205,9 @@ async fn signing_in_leads_back_to_the_page_asked_for_and_never_off_the_site() {
     assert_eq!(asked.status, 303);
     assert_eq!(asked.location().as_deref(), Some("/sign-in"));
     // Sent back as the browser got it (percent-encoded).
-    let then = asked.cookie("councils_then").expect("the page is remembered");
+    let then = asked
+        .cookie("councils_then")
+        .expect("the page is remembered");
     let signed_in = post(
         &router,
         "/sign-in",
@@ -230,7 +232,12 @@ async fn signing_in_leads_back_to_the_page_asked_for_and_never_off_the_site() {
     assert_eq!(posted.cookie("councils_then"), None);
 
     // A destination planted to lead off the site is ignored.
-    for planted in ["//evil.example/x", "/\\evil.example", "https://evil.example/", "/sign-in"] {
+    for planted in [
+        "//evil.example/x",
+        "/\\evil.example",
+        "https://evil.example/",
+        "/sign-in",
+    ] {
         let signed_in = post(
             &router,
             "/sign-in",

@@ -46,7 +46,12 @@ pub async fn remember_destination(
     next: Next,
 ) -> Response {
     let wanted = (request.method() == Method::GET)
-        .then(|| request.uri().path_and_query().map(|p| p.as_str().to_string()))
+        .then(|| {
+            request
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+        })
         .flatten()
         .filter(|p| local_path(p));
     let response = next.run(request).await;

@@ -18,8 +18,8 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use councils_app::event::EventView;
 use councils_app::AppError;
+use councils_app::event::EventView;
 use councils_domain::event::{UPDATE_MAX, format_offset, input_local};
 use serde::Deserialize;
 

@@ -18,9 +18,9 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use councils_app::AppError;
 use councils_app::strike::StrikeAccess;
 use councils_app::strike::open::{CommitteeStrikes, StrikeForm};
-use councils_app::AppError;
 use councils_domain::Language;
 use councils_domain::ledger::Money;
 use serde::Deserialize;
@@ -136,10 +136,7 @@ pub async fn list(
     viewer: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
-    let v = state
-        .app
-        .committee_strikes(viewer.member()?, &slug)
-        .await?;
+    let v = state.app.committee_strikes(viewer.member()?, &slug).await?;
     render(
         &viewer,
         v,
