@@ -27,6 +27,9 @@ const EVERYONE: [Who; 4] = [Who::Anonymous, Who::Outsider, Who::Member, Who::Org
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
 use common::access::{Outcome, outcome};
 
+/// A form post: path, fields, and what it comes to for each role.
+type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 4]);
+
 fn expect(who: Who, expected: [Outcome; 4]) -> Outcome {
     expected[EVERYONE.iter().position(|w| *w == who).unwrap()]
 }
@@ -215,7 +218,7 @@ async fn every_publication_form_is_posted_only_by_those_who_may() {
         let cookie = f.cookie(who);
         let (pr, pu, dr) = (f.private.clone(), f.public.clone(), f.draft.clone());
         let (c, pc) = (f.comment.clone(), f.private_comment.clone());
-        let forms: Vec<(String, Vec<(&str, &str)>, [Outcome; 4])> = vec![
+        let forms: Vec<FormCase> = vec![
             (
                 "/c/barrio/publications".into(),
                 vec![("title_en", "New"), ("body_en", "Text")],

@@ -92,7 +92,7 @@ pub(crate) async fn delivery_targets_of_hundreds_are_read_with_their_choice_and_
     assert_eq!(of(&rosa).email_sealed.as_deref(), Some(&[1u8, 2, 3][..]));
     // Another topic: the choice for motions does not count.
     let events = db
-        .delivery_targets(&[late.clone()], NoticeTopic::Events)
+        .delivery_targets(std::slice::from_ref(&late), NoticeTopic::Events)
         .await
         .unwrap();
     assert_eq!(events[0].mode, None);
