@@ -11,9 +11,9 @@
 //! `--tokens` holds one bearer token per line (the first N are used); against the floor any
 //! lines will do. The trigger is a `POST` of `--body` (default: the report id) with the
 //! verifier's token. Prints one line: `connections=… received=… last_ms=… p50_ms=… p99_ms=…
-//! before_ack=… ack_ms=… last_from_send_ms=… connect_s=…` (times after the acknowledgement;
-//! an event that came before it counts as 0; `last_from_send_ms` also counts the time the
-//! trigger took, commit included), and exits with 1 if any stream missed the event within
+//! before_ack=… ack_ms=… last_from_send_ms=… first_from_send_ms=… connect_s=…` (times after
+//! the acknowledgement; an event that came before it counts as 0; the `from_send` times also
+//! count the time the trigger took, commit included), and exits with 1 if any stream missed the event within
 //! 60 s.
 //! Used by `scripts/bench-fanout.sh`.
 
@@ -185,6 +185,7 @@ async fn main() -> anyhow::Result<()> {
 
     let mut latencies = Vec::with_capacity(args.connections);
     let mut last_from_send = Duration::ZERO;
+    let mut first_from_send = Duration::MAX;
     let mut before_ack = 0;
     let deadline = tokio::time::sleep(Duration::from_secs(60));
     tokio::pin!(deadline);
@@ -197,6 +198,7 @@ async fn main() -> anyhow::Result<()> {
                     }
                     latencies.push(at.saturating_duration_since(acknowledged));
                     last_from_send = last_from_send.max(at.saturating_duration_since(sent));
+                    first_from_send = first_from_send.min(at.saturating_duration_since(sent));
                 }
                 Some(None) | None => break,
             },
@@ -214,13 +216,15 @@ async fn main() -> anyhow::Result<()> {
     };
     println!(
         "connections={} received={received} last_ms={:.2} p50_ms={:.2} p99_ms={:.2} \
-         before_ack={before_ack} ack_ms={:.2} last_from_send_ms={:.2} connect_s={connect_s:.1}",
+         before_ack={before_ack} ack_ms={:.2} last_from_send_ms={:.2} first_from_send_ms={:.2} \
+         connect_s={connect_s:.1}",
         args.connections,
         latencies.last().copied().map_or(f64::NAN, ms),
         at(0.5),
         at(0.99),
         ms(acknowledged - sent),
         ms(last_from_send),
+        ms(first_from_send),
     );
     if received < args.connections {
         std::process::exit(1);
