@@ -207,6 +207,16 @@ pub enum MinutesEvent {
         by: MemberId,
         public: bool,
     },
+    /// An organiser changed the text of a published publication.
+    PublicationRevised {
+        publication: crate::PublicationId,
+        by: MemberId,
+    },
+    /// An organiser withdrew a published publication: it and its comments are deleted.
+    PublicationWithdrawn {
+        publication: crate::PublicationId,
+        by: MemberId,
+    },
     /// An organiser hid a comment on a publication, showed it again or removed it.
     PublicationCommentModerated {
         publication: crate::PublicationId,
@@ -277,6 +287,8 @@ impl MinutesEvent {
             MinutesEvent::ReferendumCalled { .. } => "referendum-called",
             MinutesEvent::PublicationPublished { .. } => "publication-published",
             MinutesEvent::PublicationVisibilityChanged { .. } => "publication-visibility-changed",
+            MinutesEvent::PublicationRevised { .. } => "publication-revised",
+            MinutesEvent::PublicationWithdrawn { .. } => "publication-withdrawn",
             MinutesEvent::PublicationCommentModerated { .. } => "publication-comment-moderated",
             MinutesEvent::StrikeOpened { .. } => "strike-opened",
             MinutesEvent::StrikeJoined { .. } => "strike-joined",

@@ -43,6 +43,8 @@ pub enum PublicationError {
     AlreadyPublished,
     #[error("that moderation does not apply to the comment as it is")]
     WrongModeration,
+    #[error("deleting a publication needs the box ticked that says so")]
+    NotConfirmed,
 }
 
 impl PublicationError {
@@ -59,6 +61,7 @@ impl PublicationError {
             PublicationError::CommentsFull => "publication-comments-full",
             PublicationError::AlreadyPublished => "publication-already-published",
             PublicationError::WrongModeration => "publication-wrong-moderation",
+            PublicationError::NotConfirmed => "publication-not-confirmed",
         }
     }
 }

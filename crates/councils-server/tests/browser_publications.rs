@@ -120,6 +120,17 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
         rosa.screenshots(&folder, "publication-organiser", "en")
             .await;
     }
+    // She corrects the English title; the page shows it, comments kept.
+    rosa.click("#edit").await;
+    rosa.wait_for("#publication-form").await;
+    if let Some(folder) = screenshot_folder() {
+        rosa.screenshots(&folder, "publication-edit", "en").await;
+    }
+    rosa.fill("#title-en", "No war but the class war!").await;
+    rosa.click("#publication-form button[type=submit]").await;
+    rosa.wait_for("#publication-desk").await;
+    assert_eq!(rosa.text("h1").await, "No war but the class war!");
+    assert_eq!(rosa.texts("#comment-list > li").await.len(), 3);
     rosa.close().await;
 
     // A visitor, not signed in, reads it, sees the thread, and cannot comment.

@@ -111,6 +111,29 @@ async fn council_of(
     Ok((CouncilId::new(council), status, public != 0))
 }
 
+async fn insert_texts(
+    conn: &mut AnyConnection,
+    id: &PublicationId,
+    texts: &[PublicationTextRecord],
+) -> Result<(), StoreError> {
+    for (position, text) in texts.iter().enumerate() {
+        sqlx::query(
+            "insert into publication_text \
+             (publication_id, language, position, title_sealed, body_sealed) \
+             values ($1, $2, $3, $4, $5)",
+        )
+        .bind(id.as_str())
+        .bind(text.language.code())
+        .bind(position as i64)
+        .bind(text.title_sealed.clone())
+        .bind(text.body_sealed.clone())
+        .execute(&mut *conn)
+        .await
+        .map_err(backend_error)?;
+    }
+    Ok(())
+}
+
 #[async_trait]
 impl PublicationStore for Db {
     async fn create_publication(&self, p: &PublicationRecord) -> Result<(), StoreError> {
@@ -130,21 +153,7 @@ impl PublicationStore for Db {
         .execute(&mut *tx)
         .await
         .map_err(backend_error)?;
-        for (position, text) in p.texts.iter().enumerate() {
-            sqlx::query(
-                "insert into publication_text \
-                 (publication_id, language, position, title_sealed, body_sealed) \
-                 values ($1, $2, $3, $4, $5)",
-            )
-            .bind(p.id.as_str())
-            .bind(text.language.code())
-            .bind(position as i64)
-            .bind(text.title_sealed.clone())
-            .bind(text.body_sealed.clone())
-            .execute(&mut *tx)
-            .await
-            .map_err(backend_error)?;
-        }
+        insert_texts(&mut tx, &p.id, &p.texts).await?;
         self.commit(tx).await.map_err(backend_error)
     }
 
@@ -249,6 +258,55 @@ impl PublicationStore for Db {
                 publication: id.clone(),
                 by: by.clone(),
                 public,
+            };
+            minutes::append(&mut tx, &council, now, &event).await?;
+        }
+        self.commit(tx).await.map_err(backend_error)
+    }
+
+    async fn revise_publication(
+        &self,
+        id: &PublicationId,
+        texts: &[PublicationTextRecord],
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let (council, status, _) = council_of(&mut tx, id).await?;
+        sqlx::query("delete from publication_text where publication_id = $1")
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend_error)?;
+        insert_texts(&mut tx, id, texts).await?;
+        if status == PublicationStatus::Published.code() {
+            let event = MinutesEvent::PublicationRevised {
+                publication: id.clone(),
+                by: by.clone(),
+            };
+            minutes::append(&mut tx, &council, now, &event).await?;
+        }
+        self.commit(tx).await.map_err(backend_error)
+    }
+
+    async fn delete_publication(
+        &self,
+        id: &PublicationId,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let (council, status, _) = council_of(&mut tx, id).await?;
+        // Its texts and comments go with it (the foreign keys cascade, on both databases).
+        sqlx::query("delete from publication where publication_id = $1")
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend_error)?;
+        if status == PublicationStatus::Published.code() {
+            let event = MinutesEvent::PublicationWithdrawn {
+                publication: id.clone(),
+                by: by.clone(),
             };
             minutes::append(&mut tx, &council, now, &event).await?;
         }

@@ -117,6 +117,7 @@ conformance!(
     due_deadlines_remind_once_and_closed_cases_go_after_retention,
     a_publication_is_published_once_and_only_public_ones_are_listed_for_all,
     a_moderated_comment_is_minuted_a_removed_one_loses_its_text_and_a_stale_one_is_a_conflict,
+    a_revised_publication_has_its_new_texts_and_a_deleted_one_takes_its_comments,
     a_strike_opens_with_its_committee_as_a_constituent_on_a_vote_used_once,
     a_committee_joins_a_strike_once_and_none_joins_one_that_is_over,
     the_ledger_balances_and_never_overdraws_or_over_receives_a_pledge,

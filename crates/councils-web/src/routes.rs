@@ -304,6 +304,14 @@ pub fn router(state: WebState) -> Router {
             post(publication::write::publish),
         )
         .route(
+            "/c/{slug}/publications/{id}/edit",
+            get(publication::write::edit).post(publication::write::revise),
+        )
+        .route(
+            "/c/{slug}/publications/{id}/delete",
+            post(publication::write::delete),
+        )
+        .route(
             "/c/{slug}/publications/{id}/visibility",
             post(publication::write::visibility),
         )
@@ -539,7 +547,9 @@ pub fn router(state: WebState) -> Router {
         )
         .route(
             "/councils/{slug}/publications/{id}",
-            get(api::publications::show),
+            get(api::publications::show)
+                .put(api::publications::revise)
+                .delete(api::publications::delete),
         )
         .route(
             "/councils/{slug}/publications/{id}/publish",

@@ -167,6 +167,9 @@ async fn every_publication_page_is_seen_only_by_those_who_may_read_it() {
                 format!("/c/barrio/publications/{dr}/leaflet.pdf"),
                 [S, N, N, A],
             ),
+            (format!("/c/barrio/publications/{pu}/edit"), [S, F, F, A]),
+            (format!("/c/barrio/publications/{pr}/edit"), [S, N, F, A]),
+            (format!("/c/barrio/publications/{dr}/edit"), [S, N, N, A]),
         ];
         for (path, expected) in pages {
             let page = get(&router, &path, cookie.as_deref(), None).await;
@@ -257,6 +260,26 @@ async fn every_publication_form_is_posted_only_by_those_who_may() {
             (
                 format!("/c/barrio/publications/{pr}/visibility"),
                 vec![("public", "yes")],
+                [S, N, F, A],
+            ),
+            (
+                format!("/c/barrio/publications/{pu}/edit"),
+                vec![("title_en", "Changed"), ("body_en", "Changed text")],
+                [S, F, F, A],
+            ),
+            (
+                format!("/c/barrio/publications/{pr}/edit"),
+                vec![("title_en", "Changed"), ("body_en", "Changed text")],
+                [S, N, F, A],
+            ),
+            (
+                format!("/c/barrio/publications/{pu}/delete"),
+                vec![("sure", "yes")],
+                [S, F, F, A],
+            ),
+            (
+                format!("/c/barrio/publications/{pr}/delete"),
+                vec![("sure", "yes")],
                 [S, N, F, A],
             ),
         ];
@@ -355,6 +378,20 @@ async fn every_publication_api_call_is_answered_only_to_those_who_may() {
                 Some(r#"{"public":true}"#.into()),
                 [S, N, F, A],
             ),
+            (
+                "PUT",
+                format!("{base}/{pu}"),
+                Some(r#"{"texts":[{"language":"es","title":"T","body":"B"}]}"#.into()),
+                [S, F, F, A],
+            ),
+            (
+                "PUT",
+                format!("{base}/{pr}"),
+                Some(r#"{"texts":[{"language":"es","title":"T","body":"B"}]}"#.into()),
+                [S, N, F, A],
+            ),
+            ("DELETE", format!("{base}/{pu}"), None, [S, F, F, A]),
+            ("DELETE", format!("{base}/{pr}"), None, [S, N, F, A]),
         ];
         for (method, path, json, expected) in calls {
             let page = api(&router, method, &path, b, json.as_deref()).await;

@@ -1,7 +1,8 @@
 //! Publications through the pages: an organiser writes a text in two languages and
 //! publishes it, members read it in their language with its Markdown made safe, comment and
 //! reply in threads, an organiser hides and removes comments (minuted), the public list and
-//! its Atom feed, and the printable leaflet (or, without the feature, a clear refusal).
+//! its Atom feed, the printable leaflet (or, without the feature, a clear refusal), and an
+//! organiser editing a text and deleting a publication.
 
 mod common;
 
@@ -308,6 +309,123 @@ async fn a_public_publication_is_read_signed_out_listed_and_in_the_atom_feed() {
         "{}",
         entry.links()[0].href()
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_organiser_edits_a_published_text_and_deletes_it_only_when_sure() {
+    let (app, rosa) = garment().await;
+    let marta = app
+        .join("garment", Role::Organiser, "marta", Language::Es)
+        .await;
+    let ana = app.join("garment", Role::Member, "ana", Language::Es).await;
+    let router = app.router();
+    let path = published(&app, &rosa.cookie(), true).await;
+
+    // The form holds the texts as they are.
+    let form = get(
+        &router,
+        &format!("{path}/edit"),
+        Some(&marta.cookie()),
+        None,
+    )
+    .await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert_eq!(form.text("h1"), "Editar la publicación");
+    assert_eq!(
+        form.attr("#title-es", "value").as_deref(),
+        Some("Ninguna guerra sino la guerra de clases")
+    );
+    assert_eq!(form.text("#body-es"), BODY_ES);
+
+    // A language with a title and no text is refused in her language; nothing changes.
+    let refused = post(
+        &router,
+        &format!("{path}/edit"),
+        &[("title_es", "Solo un título"), ("body_es", "")],
+        Some(&marta.cookie()),
+    )
+    .await;
+    assert_eq!(refused.status, 422);
+    assert_eq!(
+        refused.text(".error"),
+        "Cada idioma necesita un título y un texto (o ninguno de los dos)."
+    );
+    assert_eq!(
+        refused.attr("#title-es", "value").as_deref(),
+        Some("Solo un título")
+    );
+    let unchanged = get(&router, &path, Some(&ana.cookie()), None).await;
+    assert_eq!(
+        unchanged.text("h1"),
+        "Ninguna guerra sino la guerra de clases"
+    );
+
+    // Spanish only now: English is taken out.
+    let saved = post(
+        &router,
+        &format!("{path}/edit"),
+        &[
+            ("title_es", "Huelga general"),
+            ("body_es", "¡A la **huelga**!"),
+        ],
+        Some(&marta.cookie()),
+    )
+    .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let page = get(&router, &path, Some(&ana.cookie()), None).await;
+    assert_eq!(page.text("h1"), "Huelga general");
+    assert_eq!(page.texts("article").len(), 1);
+    assert!(page.body.contains("<strong>huelga</strong>"));
+    let minutes = get(&router, "/c/garment/minutes", Some(&ana.cookie()), None).await;
+    assert!(
+        minutes
+            .body
+            .contains("marta cambió el texto de una publicación.")
+    );
+
+    // Deleting needs the box ticked.
+    let comment = post(
+        &router,
+        &format!("{path}/comments"),
+        &[("body", "¡Vamos!")],
+        Some(&ana.cookie()),
+    )
+    .await;
+    assert_eq!(comment.status, 303);
+    let unsure = post(
+        &router,
+        &format!("{path}/delete"),
+        &[],
+        Some(&marta.cookie()),
+    )
+    .await;
+    assert_eq!(unsure.status, 422);
+    assert_eq!(
+        unsure.text(".error"),
+        "Marca la casilla para confirmar que quieres eliminarla."
+    );
+    let gone = post(
+        &router,
+        &format!("{path}/delete"),
+        &[("sure", "yes")],
+        Some(&marta.cookie()),
+    )
+    .await;
+    assert_eq!(gone.status, 303);
+    assert_eq!(gone.location().as_deref(), Some("/c/garment/publications"));
+    assert_eq!(
+        get(&router, &path, Some(&ana.cookie()), None).await.status,
+        404
+    );
+    assert_eq!(
+        get(&router, &path, None, None).await.location().as_deref(),
+        Some("/sign-in")
+    );
+    let feed = get(&router, "/publications/feed.atom", None, None).await;
+    assert!(!feed.body.contains("Huelga general"));
+    let minutes = get(&router, "/c/garment/minutes", Some(&ana.cookie()), None).await;
+    assert!(minutes.body.contains("marta retiró una publicación."));
     app.stop().await;
 }
 

@@ -92,6 +92,22 @@ pub trait PublicationStore: Send + Sync {
         by: &MemberId,
         now: i64,
     ) -> Result<(), StoreError>;
+    /// Replaces a publication's texts, minuted when it is published.
+    async fn revise_publication(
+        &self,
+        id: &PublicationId,
+        texts: &[PublicationTextRecord],
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
+    /// Deletes a publication with its texts and comments; minuted (withdrawn) when it was
+    /// published. `NotFound` if it is gone already.
+    async fn delete_publication(
+        &self,
+        id: &PublicationId,
+        by: &MemberId,
+        now: i64,
+    ) -> Result<(), StoreError>;
     async fn add_publication_comment(
         &self,
         comment: &PublicationCommentRecord,

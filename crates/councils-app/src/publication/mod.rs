@@ -258,14 +258,7 @@ impl App {
         let texts = check_texts(form.texts)?;
         let id = PublicationId::new(new_id());
         let record = PublicationRecord {
-            texts: texts
-                .iter()
-                .map(|t| PublicationTextRecord {
-                    language: t.language,
-                    title_sealed: self.cipher.encrypt(&title_owner(&id, t.language), &t.title),
-                    body_sealed: self.cipher.encrypt(&body_owner(&id, t.language), &t.body),
-                })
-                .collect(),
+            texts: self.sealed_texts(&id, &texts),
             id: id.clone(),
             council_id: council.id,
             status: PublicationStatus::Draft,
@@ -276,6 +269,70 @@ impl App {
         };
         self.store.create_publication(&record).await?;
         Ok(id)
+    }
+
+    fn sealed_texts(
+        &self,
+        id: &PublicationId,
+        texts: &[PublicationText],
+    ) -> Vec<PublicationTextRecord> {
+        texts
+            .iter()
+            .map(|t| PublicationTextRecord {
+                language: t.language,
+                title_sealed: self.cipher.encrypt(&title_owner(id, t.language), &t.title),
+                body_sealed: self.cipher.encrypt(&body_owner(id, t.language), &t.body),
+            })
+            .collect()
+    }
+
+    /// The texts of a publication as its organisers edit them, with the council.
+    pub async fn publication_for_revision(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        id: &str,
+    ) -> Result<(Council, Vec<PublicationText>), AppError> {
+        let (council, record) = self.editable_publication(actor, slug, id).await?;
+        let texts = self.open_texts(&record)?;
+        Ok((council, texts))
+    }
+
+    /// An organiser changes a publication's texts (a draft, or one already out: minuted). The
+    /// texts are checked as when it was written; languages left empty are taken out.
+    pub async fn revise_publication(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        id: &str,
+        texts: Vec<PublicationText>,
+    ) -> Result<(), AppError> {
+        let (_, record) = self.editable_publication(actor, slug, id).await?;
+        let texts = check_texts(texts)?;
+        self.store
+            .revise_publication(
+                &record.id,
+                &self.sealed_texts(&record.id, &texts),
+                &actor.member_id,
+                self.now(),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// An organiser deletes a draft, or withdraws a publication that is out (minuted): it
+    /// goes with its comments, and its PDF and public page with it.
+    pub async fn delete_publication(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        id: &str,
+    ) -> Result<(), AppError> {
+        let (_, record) = self.editable_publication(actor, slug, id).await?;
+        self.store
+            .delete_publication(&record.id, &actor.member_id, self.now())
+            .await?;
+        Ok(())
     }
 
     /// An organiser publishes a draft: minuted, and the council's members are told.

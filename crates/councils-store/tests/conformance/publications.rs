@@ -240,3 +240,70 @@ pub(crate) async fn a_moderated_comment_is_minuted_a_removed_one_loses_its_text_
             .all(|c| c.author_id.is_none())
     );
 }
+
+pub(crate) async fn a_revised_publication_has_its_new_texts_and_a_deleted_one_takes_its_comments(
+    db: &Db,
+) {
+    let (barrio, rosa) =
+        founded(db, "barrio", CouncilKind::NeighbourhoodCommittee, 0, "rosa").await;
+    let (lupe, _) = join(db, &barrio, "lupe").await;
+    let (pub1, pub2) = (PublicationId::new("pub1"), PublicationId::new("pub2"));
+    db.create_publication(&draft("pub1", &barrio, &rosa, false, NOW))
+        .await
+        .unwrap();
+    db.create_publication(&draft("pub2", &barrio, &rosa, false, NOW))
+        .await
+        .unwrap();
+    // A draft's revision replaces its texts, unminuted.
+    let english_only = [PublicationTextRecord {
+        language: Language::En,
+        title_sealed: b"new title".to_vec(),
+        body_sealed: b"new body".to_vec(),
+    }];
+    db.revise_publication(&pub1, &english_only, &rosa, NOW + 1)
+        .await
+        .unwrap();
+    let stored = db.publication(&pub1).await.unwrap().unwrap();
+    assert_eq!(stored.texts.len(), 1);
+    assert_eq!(stored.texts[0].body_sealed, b"new body");
+    assert!(!events(&db.minutes(&barrio).await.unwrap()).contains(&"publication-revised".into()));
+    // A published one's revision is minuted.
+    db.publish_publication(&pub1, &rosa, NOW + 2).await.unwrap();
+    db.revise_publication(
+        &pub1,
+        &draft("x", &barrio, &rosa, false, NOW).texts,
+        &rosa,
+        NOW + 3,
+    )
+    .await
+    .unwrap();
+    assert_eq!(db.publication(&pub1).await.unwrap().unwrap().texts.len(), 2);
+    // Deleting one with a thread of comments takes the thread; the other is untouched.
+    db.add_publication_comment(&comment("c1", "pub1", None, &lupe, NOW + 4))
+        .await
+        .unwrap();
+    db.add_publication_comment(&comment("c2", "pub1", Some("c1"), &rosa, NOW + 5))
+        .await
+        .unwrap();
+    db.delete_publication(&pub1, &rosa, NOW + 6).await.unwrap();
+    assert!(db.publication(&pub1).await.unwrap().is_none());
+    assert!(db.publication_comments(&pub1).await.unwrap().is_empty());
+    assert!(matches!(
+        db.delete_publication(&pub1, &rosa, NOW + 7).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        db.revise_publication(&pub1, &english_only, &rosa, NOW + 7)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    // A draft goes without a word in the minutes.
+    db.delete_publication(&pub2, &rosa, NOW + 8).await.unwrap();
+    assert!(db.publications_of(&barrio).await.unwrap().is_empty());
+    let minutes = db.minutes(&barrio).await.unwrap();
+    assert!(verify_chain(&minutes).is_ok());
+    let codes = events(&minutes);
+    let count = |code: &str| codes.iter().filter(|c| *c == code).count();
+    assert_eq!(count("publication-revised"), 1);
+    assert_eq!(count("publication-withdrawn"), 1);
+}

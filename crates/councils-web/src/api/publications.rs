@@ -127,6 +127,51 @@ pub struct NewBody {
     public: bool,
 }
 
+fn texts_of(bodies: Vec<TextBody>) -> Result<Vec<PublicationText>, AppError> {
+    bodies
+        .into_iter()
+        .map(|t| {
+            Ok(PublicationText {
+                language: Language::from_code(&t.language).ok_or(AppError::BadValue)?,
+                title: t.title,
+                body: t.body,
+            })
+        })
+        .collect()
+}
+
+#[derive(Deserialize)]
+pub struct RevisedBody {
+    texts: Vec<TextBody>,
+}
+
+/// `PUT /api/v1/councils/{slug}/publications/{id}`: an organiser replaces its texts.
+pub async fn revise(
+    State(state): State<WebState>,
+    MaybeApiActor(actor, _): MaybeApiActor,
+    Path((slug, id)): Path<(String, String)>,
+    Json(body): Json<RevisedBody>,
+) -> Result<StatusCode, ApiError> {
+    let actor = signed_in(&actor)?;
+    state
+        .app
+        .revise_publication(actor, &slug, &id, texts_of(body.texts)?)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /api/v1/councils/{slug}/publications/{id}`: an organiser deletes it with its
+/// comments (a published one is withdrawn, in the minutes).
+pub async fn delete(
+    State(state): State<WebState>,
+    MaybeApiActor(actor, _): MaybeApiActor,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    let actor = signed_in(&actor)?;
+    state.app.delete_publication(actor, &slug, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// `POST /api/v1/councils/{slug}/publications`: an organiser saves a draft.
 pub async fn create(
     State(state): State<WebState>,
@@ -135,14 +180,7 @@ pub async fn create(
     Json(body): Json<NewBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let actor = signed_in(&actor)?;
-    let mut texts = Vec::new();
-    for t in body.texts {
-        texts.push(PublicationText {
-            language: Language::from_code(&t.language).ok_or(AppError::BadValue)?,
-            title: t.title,
-            body: t.body,
-        });
-    }
+    let texts = texts_of(body.texts)?;
     let id = state
         .app
         .draft_publication(

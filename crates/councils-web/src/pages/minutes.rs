@@ -66,6 +66,8 @@ fn members_in(event: &MinutesEvent) -> Vec<&MemberId> {
         MandateVoted { .. } | RecallVoteOpened { .. } | RecallFailed { .. } => vec![],
         PublicationPublished { by, .. }
         | PublicationVisibilityChanged { by, .. }
+        | PublicationRevised { by, .. }
+        | PublicationWithdrawn { by, .. }
         | PublicationCommentModerated { by, .. } => vec![by],
         StrikeOpened { by, .. } | StrikeJoined { by, .. } | StrikeStatusChanged { by, .. } => {
             vec![by]
@@ -275,6 +277,7 @@ fn describe(
                 ("public", if *public { "yes" } else { "no" }.to_string()),
             ]
         }
+        PublicationRevised { by, .. } | PublicationWithdrawn { by, .. } => vec![("by", who(by))],
         PublicationCommentModerated { by, moderation, .. } => vec![
             ("by", who(by)),
             ("moderation", moderation.code().to_string()),

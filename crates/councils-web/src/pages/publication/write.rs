@@ -1,5 +1,6 @@
 //! Writing a publication (organisers): the form for its texts in each language and whether it
-//! is public, then publishing the draft and changing who reads it.
+//! is public, then publishing the draft, changing who reads it, editing its texts and
+//! deleting it.
 
 use crate::WebState;
 use crate::error::WebError;
@@ -30,6 +31,8 @@ struct NewPage {
     l: Layout,
     slug: String,
     name: String,
+    /// The publication being edited; none for a new one.
+    editing: Option<String>,
     texts: Vec<TextFields>,
     public: bool,
     title_max: usize,
@@ -71,6 +74,22 @@ impl NewFields {
     }
 }
 
+impl NewFields {
+    /// The fields as a publication's texts fill them.
+    fn of(texts: Vec<PublicationText>) -> Self {
+        let mut fields = Self::default();
+        for t in texts {
+            let (title, body) = match t.language {
+                Language::En => (&mut fields.title_en, &mut fields.body_en),
+                Language::Es => (&mut fields.title_es, &mut fields.body_es),
+            };
+            *title = t.title;
+            *body = t.body;
+        }
+        fields
+    }
+}
+
 async fn render(
     state: &WebState,
     viewer: &Viewer,
@@ -81,6 +100,16 @@ async fn render(
     let actor = viewer.member()?;
     // Only organisers reach the form: the same check as creating.
     let council = state.app.publication_desk(actor, slug).await?;
+    form_page(viewer, &council, None, typed, error)
+}
+
+fn form_page(
+    viewer: &Viewer,
+    council: &councils_domain::Council,
+    editing: Option<String>,
+    typed: NewFields,
+    error: Option<(StatusCode, String)>,
+) -> Result<Response, WebError> {
     let l = viewer.layout();
     let texts = typed
         .texts()
@@ -95,6 +124,7 @@ async fn render(
     let page_ = NewPage {
         slug: council.slug.to_string(),
         name: council.name_in(l.tr.language).name.clone(),
+        editing,
         texts,
         public: typed.public.is_some(),
         title_max: TITLE_MAX,
@@ -171,4 +201,70 @@ pub async fn visibility(
         .set_publication_public(actor, &slug, &id, public)
         .await?;
     Ok(see(&format!("/c/{slug}/publications/{id}")))
+}
+
+/// `GET /c/{slug}/publications/{id}/edit`: the texts as they are, to change.
+pub async fn edit(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let actor = viewer.member()?;
+    let (council, texts) = state
+        .app
+        .publication_for_revision(actor, &slug, &id)
+        .await?;
+    form_page(&viewer, &council, Some(id), NewFields::of(texts), None)
+}
+
+/// `POST /c/{slug}/publications/{id}/edit`: an organiser saves the changed texts.
+pub async fn revise(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, String)>,
+    Form(fields): Form<NewFields>,
+) -> Result<Response, WebError> {
+    let actor = viewer.member()?;
+    match state
+        .app
+        .revise_publication(actor, &slug, &id, fields.texts())
+        .await
+    {
+        Ok(()) => Ok(see(&format!("/c/{slug}/publications/{id}"))),
+        Err(e) => {
+            let error = form_error(&viewer, e)?;
+            let (council, _) = state
+                .app
+                .publication_for_revision(actor, &slug, &id)
+                .await?;
+            form_page(&viewer, &council, Some(id), fields, Some(error))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DeleteFields {
+    #[serde(default)]
+    sure: String,
+}
+
+/// `POST /c/{slug}/publications/{id}/delete`: an organiser deletes it with its comments, once
+/// they ticked that they are sure.
+pub async fn delete(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, String)>,
+    Form(fields): Form<DeleteFields>,
+) -> Result<Response, WebError> {
+    let actor = viewer.member()?;
+    if fields.sure != "yes" {
+        let unsure = councils_app::AppError::Publication(
+            councils_domain::publication::PublicationError::NotConfirmed,
+        );
+        return super::show::render_with_error(&state, &viewer, &slug, &id, unsure).await;
+    }
+    match state.app.delete_publication(actor, &slug, &id).await {
+        Ok(()) => Ok(see(&format!("/c/{slug}/publications"))),
+        Err(e) => super::show::render_with_error(&state, &viewer, &slug, &id, e).await,
+    }
 }
