@@ -148,8 +148,7 @@ async fn a_delegates_contrary_vote_is_refused_and_members_recall_her_by_signatur
         let signer = driver.browser(&app.url).await;
         signer.sign_in(handle).await;
         signer.open(&format!("{lupe_page}/recall")).await;
-        signer.click("form[action$='/recall/sign'] button").await;
-        signer.wait_for("#main").await;
+        signer.submit("form[action$='/recall/sign'] button").await;
         signer.close().await;
     }
     member.open(&lupe_page).await;

@@ -130,21 +130,18 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     for browser in [&lupe, &rosa] {
         browser.open(&motion).await;
         browser.click("input[name='choice'][value='yes']").await;
-        browser.click("form.ballot button[type=submit]").await;
-        browser.wait_for("#ballot").await;
+        browser.submit("form.ballot button[type=submit]").await;
     }
     let ana = driver.browser(&app.url).await;
     ana.sign_in("ana").await;
     ana.open(&motion).await;
     ana.click("input[name='choice'][value='yes']").await;
-    ana.click("form.ballot button[type=submit]").await;
-    ana.wait_for("#ballot").await;
+    ana.submit("form.ballot button[type=submit]").await;
     let pablo = driver.browser(&app.url).await;
     pablo.sign_in("pablo").await;
     pablo.open(&motion).await;
     pablo.click("input[name='choice'][value='no']").await;
-    pablo.click("form.ballot button[type=submit]").await;
-    pablo.wait_for("#ballot").await;
+    pablo.submit("form.ballot button[type=submit]").await;
     assert!(
         pablo
             .find_all_xpath("//*[@id='from-grievance']")

@@ -127,8 +127,7 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
         rosa.screenshots(&folder, "publication-edit", "en").await;
     }
     rosa.fill("#title-en", "No war but the class war!").await;
-    rosa.click("#publication-form button[type=submit]").await;
-    rosa.wait_for("#publication-desk").await;
+    rosa.submit("#publication-form button[type=submit]").await;
     assert_eq!(rosa.text("h1").await, "No war but the class war!");
     assert_eq!(rosa.texts("#comment-list > li").await.len(), 3);
     rosa.close().await;

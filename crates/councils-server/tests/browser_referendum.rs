@@ -174,8 +174,7 @@ async fn an_amendment_put_to_the_vote_from_its_authors_browser_becomes_the_motio
     form(&app, &rosa, &format!("{vote}/ballot"), &[("choice", "yes")]).await;
     form(&app, &rosa, &format!("{vote}/close"), &[]).await;
 
-    author.click("#amendment-vote-of a").await;
-    author.wait_for("#amendments").await;
+    author.submit("#amendment-vote-of a").await;
     assert_eq!(
         author.text(".motion-text p").await,
         "Que paguen los sábados en diez días."

@@ -54,21 +54,19 @@ async fn a_picket_signs_up_and_the_treasurer_pays_her_while_others_see_only_tota
     tesorera
         .fill("#pledge-note", "Sindicato de panaderos")
         .await;
-    tesorera.click("#pledge-form button[type=submit]").await;
-    tesorera.wait_for("#movements").await;
+    tesorera.submit("#pledge-form button[type=submit]").await;
     assert_eq!(tesorera.text("#fund-balance").await, "180.00 USD");
     assert_eq!(tesorera.text("#fund-outstanding").await, "450.00 USD");
     tesorera.fill("#payment-payee", "ana").await;
     tesorera.fill("#payment-amount", "30.00").await;
     tesorera.fill("#payment-note", "Transporte").await;
-    tesorera.click("#payment-form button[type=submit]").await;
-    tesorera.wait_for("#movements").await;
+    tesorera.submit("#payment-form button[type=submit]").await;
     assert_eq!(tesorera.text("#fund-balance").await, "150.00 USD");
     assert!(tesorera.text("#fund-balanced").await.contains("suman cero"));
     // Too much is refused, in her language, and nothing changes.
     tesorera.fill("#payment-payee", "ana").await;
     tesorera.fill("#payment-amount", "1000").await;
-    tesorera.click("#payment-form button[type=submit]").await;
+    tesorera.submit("#payment-form button[type=submit]").await;
     assert!(
         tesorera
             .text("#fund-error")

@@ -241,6 +241,39 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Clicks what submits a form (or a link) and waits until the page it leads to has
+    /// loaded: the page clicked on is marked first, so an element that both pages have is
+    /// not read off the old one.
+    pub async fn submit(&self, css: &str) {
+        self.client
+            .execute("document.documentElement.dataset.leaving = 'yes';", vec![])
+            .await
+            .expect("mark the page");
+        self.click(css).await;
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let arrived = self
+                .client
+                .execute(
+                    "return !document.documentElement.dataset.leaving \
+                     && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if arrived {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{css} led to no new page"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn wait_for_xpath(&self, xpath: &str) -> Element {
         self.client
             .wait()
