@@ -229,6 +229,17 @@ fn quick_retry() -> MailRetry {
     }
 }
 
+/// A mailer to `receiver` without sign-in, trying as [`quick_retry`] says.
+fn quickly_retrying(receiver: &SmtpReceiver) -> SmtpMailer {
+    SmtpMailer::new(&SmtpSettings {
+        user: None,
+        password: None,
+        ..settings(receiver)
+    })
+    .unwrap()
+    .with_retry(quick_retry())
+}
+
 fn plain_mail() -> Mail {
     Mail {
         to: "lupe@example.org".into(),
@@ -240,13 +251,7 @@ fn plain_mail() -> Mail {
 #[tokio::test]
 async fn a_mail_refused_for_now_is_tried_again_until_it_is_taken() {
     let mut receiver = SmtpReceiver::start_refusing_first(2).await;
-    let mailer = SmtpMailer::new(&SmtpSettings {
-        user: None,
-        password: None,
-        ..settings(&receiver)
-    })
-    .unwrap()
-    .with_retry(quick_retry());
+    let mailer = quickly_retrying(&receiver);
     mailer.send(&plain_mail()).await.unwrap();
     assert_eq!(receiver.refused(), 2);
     let mail = receiver.next_mail().await;
@@ -257,13 +262,7 @@ async fn a_mail_refused_for_now_is_tried_again_until_it_is_taken() {
 #[tokio::test]
 async fn a_mail_still_refused_after_the_last_try_fails() {
     let mut receiver = SmtpReceiver::start_refusing_first(3).await;
-    let mailer = SmtpMailer::new(&SmtpSettings {
-        user: None,
-        password: None,
-        ..settings(&receiver)
-    })
-    .unwrap()
-    .with_retry(quick_retry());
+    let mailer = quickly_retrying(&receiver);
     let failed = mailer.send(&plain_mail()).await;
     assert!(matches!(failed, Err(MailError::Failed(_))), "{failed:?}");
     assert_eq!(receiver.refused(), 3, "three tries, no more");

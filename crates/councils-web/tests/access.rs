@@ -5,7 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{get, post, send};
 use councils_app::council::SettingsForm;
 use councils_domain::{CouncilKind, CouncilName, Language, Role};
 use councils_testkit::{TestApp, TestMember};
@@ -26,25 +26,6 @@ const EVERYONE: [Who; 5] = [
     Who::OtherOrganiser,
     Who::Organiser,
 ];
-
-/// What a request came to.
-#[derive(Debug, PartialEq)]
-enum Outcome {
-    Allowed,
-    SignIn,
-    Forbidden,
-}
-
-fn outcome(page: &Page) -> Outcome {
-    match page.status.as_u16() {
-        200..=299 => Outcome::Allowed,
-        303 if page.location().as_deref() == Some("/sign-in") => Outcome::SignIn,
-        303 => Outcome::Allowed,
-        401 => Outcome::SignIn,
-        403 => Outcome::Forbidden,
-        other => panic!("unexpected status {other}: {}", page.body),
-    }
-}
 
 struct Fixture {
     app: TestApp,
@@ -132,6 +113,7 @@ fn expect(
 }
 
 use Outcome::{Allowed as A, Forbidden as F, SignIn as S};
+use common::access::{Outcome, outcome};
 
 /// A form post: path, fields, and what it should come to.
 type Action<'a> = (String, Vec<(&'a str, &'a str)>, Outcome);
