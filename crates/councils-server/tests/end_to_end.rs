@@ -433,12 +433,12 @@ async fn the_openapi_document_describes_every_api_route() {
         .await
         .unwrap();
     assert_eq!(document["openapi"], "3.1.0");
-    let routes = include_str!("../../councils-web/src/routes.rs");
+    let routes = include_str!("../../councils-web/src/routes/api.rs");
     let api = routes
-        .split("let api = Router::new()")
+        .split("Router::new()")
         .nth(1)
         .unwrap()
-        .split(';')
+        .split("\n}")
         .next()
         .unwrap();
     let mut count = 0;
