@@ -71,7 +71,7 @@ async fn a_newcomer_invited_in_spanish_is_vouched_in_and_sees_the_federation() {
     organiser.fill("#name_es", "Comité de la confección").await;
     organiser.fill("#vouches_required", "1").await;
     organiser
-        .click("form[action='/c/garment/settings'] button[type=submit]")
+        .submit("form[action='/c/garment/settings'] button[type=submit]")
         .await;
     organiser
         .wait_for("form[action='/c/garment/invitations']")
@@ -85,7 +85,7 @@ async fn a_newcomer_invited_in_spanish_is_vouched_in_and_sees_the_federation() {
         .await
         .expect("the member role is offered");
     organiser
-        .click("form[action='/c/garment/invitations'] button[type=submit]")
+        .submit("form[action='/c/garment/invitations'] button[type=submit]")
         .await;
     let link = organiser.text("#invitation-link").await;
     let path = link
@@ -105,7 +105,7 @@ async fn a_newcomer_invited_in_spanish_is_vouched_in_and_sees_the_federation() {
     newcomer.fill("#handle", "lucia").await;
     newcomer.fill("#passphrase", PASSPHRASE).await;
     newcomer
-        .click("form[action^='/join/'] button[type=submit]")
+        .submit("form[action^='/join/'] button[type=submit]")
         .await;
     newcomer.wait_for("a[href='/c/garment']").await;
     assert_eq!(newcomer.lang().await, "es");
@@ -276,7 +276,7 @@ async fn every_main_page_passes_axe_in_both_languages() {
         browser.fill("#handle", "rosa").await;
         browser.fill("#passphrase", "not her passphrase").await;
         browser
-            .click("form[action='/sign-in'] button[type=submit]")
+            .submit("form[action='/sign-in'] button[type=submit]")
             .await;
         browser.wait_for("p.error").await;
         violations.extend(browser.axe(&axe, "sign-in-error", language).await);
@@ -310,7 +310,7 @@ async fn every_main_page_passes_axe_in_both_languages() {
         violations.extend(browser.axe(&axe, "member", language).await);
         browser.open("/c/garment").await;
         browser
-            .click("form[action='/c/garment/invitations'] button[type=submit]")
+            .submit("form[action='/c/garment/invitations'] button[type=submit]")
             .await;
         browser.wait_for("#invitation-link").await;
         violations.extend(browser.axe(&axe, "invitation", language).await);

@@ -33,7 +33,7 @@ async fn a_request_is_posted_answered_by_another_member_and_marked_met() {
     pablo
         .fill("#details", "A van with seven seats, weekends")
         .await;
-    pablo.click("#aid-form button[type=submit]").await;
+    pablo.submit("#aid-form button[type=submit]").await;
     pablo.wait_for("#aid-status").await;
     assert_eq!(pablo.text("#aid-status").await, "Open");
 
@@ -56,7 +56,7 @@ async fn a_request_is_posted_answered_by_another_member_and_marked_met() {
     if let Some(folder) = screenshot_folder() {
         lupe.screenshots(&folder, "aid-new", "es").await;
     }
-    lupe.click("#aid-form button[type=submit]").await;
+    lupe.submit("#aid-form button[type=submit]").await;
     lupe.wait_for("#aid-status").await;
     let path = lupe.url_path().await;
     assert_eq!(lupe.text("#aid-status").await, "Abierto");
@@ -79,14 +79,14 @@ async fn a_request_is_posted_answered_by_another_member_and_marked_met() {
     if let Some(folder) = screenshot_folder() {
         pablo.screenshots(&folder, "aid-request", "en").await;
     }
-    pablo.click("#aid-answer").await;
+    pablo.submit("#aid-answer").await;
     pablo.wait_for("#aid-matcher").await;
     assert_eq!(pablo.text("#aid-status").await, "Matched");
 
     // Lupe sees who answered and marks it met.
     lupe.open(&path).await;
     assert_eq!(lupe.text("#aid-matcher").await, "pablo");
-    lupe.click("#aid-met").await;
+    lupe.submit("#aid-met").await;
     lupe.wait_for("#aid-deleted-on").await;
     assert_eq!(lupe.text("#aid-status").await, "Cumplido");
     if let Some(folder) = screenshot_folder() {

@@ -101,7 +101,7 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     if let Some(folder) = screenshot_folder() {
         mateo.screenshots(&folder, "report-new", "en").await;
     }
-    mateo.click("form.report-form button[type=submit]").await;
+    mateo.submit("form.report-form button[type=submit]").await;
     mateo.wait_for("#report-live").await;
     let path = mateo.url_path().await;
     let id = path
@@ -131,7 +131,7 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
 
     // She goes to see, and confirms.
     vera.click(&format!("{card} a")).await;
-    vera.click("#take").await;
+    vera.submit("#take").await;
     vera.wait_for("form[action$='/verification']").await;
     assert_eq!(vera.text("#report-state").await, "A verifier is going");
     vera.fill(
@@ -139,7 +139,7 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
         "Saw the vans myself, agents at the laundromat door",
     )
     .await;
-    vera.click("#confirm").await;
+    vera.submit("#confirm").await;
     vera.wait_for("#close").await;
     connected(&vera).await;
     mark(&vera).await;
@@ -169,12 +169,12 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
 
     // They answer "on my way", each in a role.
     rita.click(&format!("{card} a")).await;
-    rita.click("#respond button[value='documentation']").await;
+    rita.submit("#respond button[value='documentation']").await;
     rita.wait_for("#respond button[aria-pressed='true'][value='documentation']")
         .await;
     rosa.click(&format!("{card} a")).await;
     assert_eq!(rosa.text("#report-state").await, "Alerta confirmada");
-    rosa.click("#respond button[value='legal-observer']").await;
+    rosa.submit("#respond button[value='legal-observer']").await;
     rosa.wait_for("#respond button[aria-pressed='true'][value='legal-observer']")
         .await;
     if let Some(folder) = screenshot_folder() {
@@ -202,7 +202,7 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     mark(&rita).await;
     vera.fill("#outcome-text", "They left after an hour; nobody was taken")
         .await;
-    vera.click("#close button").await;
+    vera.submit("#close button").await;
     vera.wait_for("#outcome").await;
     rita.wait_for_xpath("//span[@id='report-state'][.='All clear']")
         .await;
@@ -225,7 +225,7 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
         .fill("#what", "A police car parked by the school")
         .await;
     mateo.fill("#place", "Breed St & 4th St").await;
-    mateo.click("form.report-form button[type=submit]").await;
+    mateo.submit("form.report-form button[type=submit]").await;
     mateo.wait_for("#report-live").await;
     let false_alarm = mateo
         .url_path()
@@ -234,7 +234,7 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
         .unwrap()
         .to_string();
     vera.open(&format!("/reports/{false_alarm}")).await;
-    vera.click("#false-alarm").await;
+    vera.submit("#false-alarm").await;
     vera.wait_for_xpath("//span[@id='report-state'][.='False alarm']")
         .await;
 

@@ -106,7 +106,7 @@ async fn a_delegates_contrary_vote_is_refused_and_members_recall_her_by_signatur
     delegate.sign_in("lupe").await;
     delegate.open(&motion).await;
     delegate.click("input[name='choice'][value='no']").await;
-    delegate.click("form.ballot button[type=submit]").await;
+    delegate.submit("form.ballot button[type=submit]").await;
     delegate.wait_for("p.error").await;
     assert_eq!(delegate.status().await, 422);
     let refusal = delegate.text("p.error").await;
@@ -115,7 +115,7 @@ async fn a_delegates_contrary_vote_is_refused_and_members_recall_her_by_signatur
         "{refusal}"
     );
     delegate.click("input[name='choice'][value='yes']").await;
-    delegate.click("form.ballot button[type=submit]").await;
+    delegate.submit("form.ballot button[type=submit]").await;
     delegate.wait_for("p.notice").await;
     assert!(
         delegate
@@ -137,7 +137,7 @@ async fn a_delegates_contrary_vote_is_refused_and_members_recall_her_by_signatur
     member
         .fill("#reason", "Votó por el plan de los caseros.")
         .await;
-    member.click("form[action$='/recall'] button").await;
+    member.submit("form[action$='/recall'] button").await;
     member.wait_for("#signatures").await;
     assert!(
         member.text("#signatures").await.starts_with("1 "),

@@ -83,7 +83,7 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
     if let Some(folder) = screenshot_folder() {
         rosa.screenshots(&folder, "event-new", "en").await;
     }
-    rosa.click("#event-form button[type=submit]").await;
+    rosa.submit("#event-form button[type=submit]").await;
     rosa.wait_for("#event-live").await;
     let path = rosa.url_path().await;
     assert!(path.starts_with("/events/"), "{path}");
@@ -99,7 +99,7 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
     pablo.sign_in("pablo").await;
     pablo.open("/c/barrio/events").await;
     pablo.click(".event-link").await;
-    pablo.click("#take-marshal").await;
+    pablo.submit("#take-marshal").await;
     pablo.wait_for("#leave-marshal").await;
     assert_eq!(pablo.text("#role-marshal .signed").await, "1");
     assert_eq!(pablo.text("#role-marshal .gap").await, "1 more");
@@ -111,7 +111,7 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
     lupe.open(&path).await;
     assert_eq!(lupe.lang().await, "es");
     assert_eq!(lupe.text("#role-marshal .gap").await, "falta 1");
-    lupe.click("#rsvp-yes").await;
+    lupe.submit("#rsvp-yes").await;
     lupe.wait_for("#rsvp-no").await;
     let carmen = driver.browser(&app.url).await;
     carmen.sign_in("carmen").await;
@@ -123,7 +123,7 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
             .contains("From Council barrio")
     );
     carmen.click(".event-link").await;
-    carmen.click("#rsvp-yes").await;
+    carmen.submit("#rsvp-yes").await;
     carmen.wait_for("#rsvp-no").await;
     assert_eq!(carmen.text("#coming-count").await, "3 people are coming.");
     if let Some(folder) = screenshot_folder() {
@@ -147,7 +147,7 @@ async fn a_protest_fills_its_roles_and_an_update_reaches_open_pages_without_relo
     rosa.open(&path).await;
     rosa.fill("#update-text", "Police closed 1st St: we go by 2nd St")
         .await;
-    rosa.click("#update-form button[type=submit]").await;
+    rosa.submit("#update-form button[type=submit]").await;
     rosa.wait_for(".event-update").await;
     for browser in [&lupe, &carmen] {
         browser

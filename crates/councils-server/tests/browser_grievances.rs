@@ -56,7 +56,7 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     lupe.fill("#rate", "16.90").await;
     lupe.fill("#paid", "676").await;
     lupe.click("#anonymous").await;
-    lupe.click("#grievance-form button[type=submit]").await;
+    lupe.submit("#grievance-form button[type=submit]").await;
     lupe.wait_for("#private-link").await;
     let link = lupe
         .find("#private-link")
@@ -84,7 +84,7 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     rosa.fill("#note", "¿Qué semanas? ¿Guardaste los talones de pago?")
         .await;
     rosa.click("#question").await;
-    rosa.click("#note-form button[type=submit]").await;
+    rosa.submit("#note-form button[type=submit]").await;
     rosa.wait_for("#timeline li.entry-question").await;
 
     // Lupe opens her link in a browser that has never signed in, and answers there.
@@ -96,7 +96,7 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
     filer
         .fill("#answer", "Todo octubre. Guardé los talones.")
         .await;
-    filer.click("#answer-form button[type=submit]").await;
+    filer.submit("#answer-form button[type=submit]").await;
     filer.wait_for("#timeline li.entry-answer").await;
     assert!(filer.text("#timeline li.entry-answer").await.contains("tú"));
 
@@ -118,12 +118,12 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
         "We walk out on Monday unless the back pay of the cutting line is paid.",
     )
     .await;
-    rosa.click("#escalate-form button[type=submit]").await;
+    rosa.submit("#escalate-form button[type=submit]").await;
     rosa.wait_for("#from-grievance a").await;
     let motion = rosa.url_path().await;
     assert!(motion.starts_with("/c/garment/motions/"));
     assert!(rosa.body().await.contains("Secret ballot"));
-    rosa.click("form[action$='/voting'] button").await;
+    rosa.submit("form[action$='/voting'] button").await;
     rosa.wait_for("form.ballot").await;
 
     // The members vote by secret ballot; rosa counts it.
@@ -150,7 +150,7 @@ async fn an_anonymous_wage_theft_grievance_is_followed_by_its_link_and_escalated
         "a member who may not read the grievance is not led to it"
     );
     rosa.open(&motion).await;
-    rosa.click("form[action$='/close'] button").await;
+    rosa.submit("form[action$='/close'] button").await;
     rosa.wait_for("#result svg[role=img]").await;
     assert_eq!(rosa.text(".result-summary").await, "Passed");
 

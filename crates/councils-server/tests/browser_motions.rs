@@ -44,7 +44,7 @@ async fn a_motion_is_amended_voted_and_its_result_drawn_then_a_secret_strike_vot
     lupe.fill("#title_en", "Demand the back pay").await;
     lupe.fill("#body_en", "Pay the Saturday shifts within two weeks.")
         .await;
-    lupe.click("form[action='/c/garment/motions'] button:not([name])")
+    lupe.submit("form[action='/c/garment/motions'] button:not([name])")
         .await;
     lupe.wait_for("#comments").await;
     let motion = lupe.url_path().await;
@@ -66,20 +66,20 @@ async fn a_motion_is_amended_voted_and_its_result_drawn_then_a_secret_strike_vot
         .select_by_value("en")
         .await
         .expect("English is offered");
-    ana.click("form[action$='/amendments'] button").await;
+    ana.submit("form[action$='/amendments'] button").await;
     ana.wait_for("li[id^='amendment-']").await;
     assert!(ana.text("#amendments").await.contains("Propuesta"));
 
     lupe.open(&motion).await;
-    lupe.click("form[action$='/accept'] button").await;
+    lupe.submit("form[action$='/accept'] button").await;
     lupe.wait_for_xpath("//*[contains(@class,'motion-text')]/p[contains(.,'ten days')]")
         .await;
-    lupe.click("form[action$='/voting'] button").await;
+    lupe.submit("form[action$='/voting'] button").await;
     lupe.wait_for("form.ballot").await;
 
     ana.open(&motion).await;
     ana.click("input[name='choice'][value='yes']").await;
-    ana.click("form.ballot button[type=submit]").await;
+    ana.submit("form.ballot button[type=submit]").await;
     ana.wait_for("p.notice").await;
     assert!(
         ana.text("p.notice")
@@ -93,9 +93,9 @@ async fn a_motion_is_amended_voted_and_its_result_drawn_then_a_secret_strike_vot
     rosa.sign_in("rosa").await;
     rosa.open(&motion).await;
     rosa.click("input[name='choice'][value='yes']").await;
-    rosa.click("form.ballot button[type=submit]").await;
+    rosa.submit("form.ballot button[type=submit]").await;
     rosa.wait_for("p.notice").await;
-    rosa.click("form[action$='/close'] button").await;
+    rosa.submit("form[action$='/close'] button").await;
     rosa.wait_for("#result svg[role=img]").await;
     assert_eq!(rosa.text(".result-summary").await, "Passed");
 
@@ -122,20 +122,20 @@ async fn a_motion_is_amended_voted_and_its_result_drawn_then_a_secret_strike_vot
         .select_by_value("two-thirds")
         .await
         .expect("two thirds");
-    rosa.click("form[action='/c/garment/motions'] button:not([name])")
+    rosa.submit("form[action='/c/garment/motions'] button:not([name])")
         .await;
     rosa.wait_for("form[action$='/voting'] button").await;
     let strike = rosa.url_path().await;
     assert!(rosa.body().await.contains("Secret ballot"));
-    rosa.click("form[action$='/voting'] button").await;
+    rosa.submit("form[action$='/voting'] button").await;
     rosa.wait_for("form.ballot").await;
 
     ana.open(&strike).await;
     ana.click("input[name='choice'][value='yes']").await;
-    ana.click("form.ballot button[type=submit]").await;
+    ana.submit("form.ballot button[type=submit]").await;
     ana.wait_for("p.notice").await;
     ana.click("input[name='choice'][value='no']").await;
-    ana.click("form.ballot button[type=submit]").await;
+    ana.submit("form.ballot button[type=submit]").await;
     ana.wait_for_xpath("//p[contains(@class,'notice')]/strong[.='No']")
         .await;
     assert!(
@@ -145,7 +145,7 @@ async fn a_motion_is_amended_voted_and_its_result_drawn_then_a_secret_strike_vot
     );
 
     rosa.open(&strike).await;
-    rosa.click("form[action$='/close'] button").await;
+    rosa.submit("form[action$='/close'] button").await;
     rosa.wait_for("#result svg[role=img]").await;
     assert_eq!(rosa.text(".result-summary").await, "Rejected");
     assert!(
@@ -208,7 +208,7 @@ async fn a_ranked_election_is_filled_in_without_javascript_and_every_motion_page
         for (i, rank) in ranks.iter().enumerate() {
             browser.fill(&format!("#rank-{i}"), rank).await;
         }
-        browser.click("form.ballot button[type=submit]").await;
+        browser.submit("form.ballot button[type=submit]").await;
         browser.wait_for("p.notice").await;
         browser.close().await;
     }
@@ -229,7 +229,7 @@ async fn a_ranked_election_is_filled_in_without_javascript_and_every_motion_page
         .await
         .expect("the rank field");
     assert_eq!(beto.as_deref(), Some("1"), "moved up, beto is ranked first");
-    browser.click("form.ballot button[type=submit]").await;
+    browser.submit("form.ballot button[type=submit]").await;
     browser
         .wait_for_xpath("//p[contains(@class,'notice')]/strong[starts-with(.,'1. beto')]")
         .await;
@@ -247,7 +247,7 @@ async fn a_ranked_election_is_filled_in_without_javascript_and_every_motion_page
     }
     browser.open(&path).await;
     browser.switch_language("en").await;
-    browser.click("form[action$='/close'] button").await;
+    browser.submit("form[action$='/close'] button").await;
     browser.wait_for("#result svg[role=img]").await;
     assert!(
         browser

@@ -70,7 +70,7 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
         .await;
     rosa.fill("#body-es", BODY_ES).await;
     rosa.click("input[name=public]").await;
-    rosa.click("#publication-form button[type=submit]").await;
+    rosa.submit("#publication-form button[type=submit]").await;
     rosa.click("#publish").await;
     rosa.wait_for("#make-private").await;
     let path = rosa.url_path().await;
@@ -90,7 +90,7 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
     );
     ana.fill("#comment-body", "Imprimo cien para el sábado.")
         .await;
-    ana.click("#comment-form button[type=submit]").await;
+    ana.submit("#comment-form button[type=submit]").await;
     ana.wait_for("#comment-list li.depth-0").await;
     ana.close().await;
     let luis = driver.browser(&base).await;
@@ -102,17 +102,17 @@ async fn a_leaflet_is_published_commented_in_threads_moderated_and_printed_side_
         "I'll take fifty to the warehouse.",
     )
     .await;
-    luis.click("#comment-list li.depth-0 details button[type=submit]")
+    luis.submit("#comment-list li.depth-0 details button[type=submit]")
         .await;
     luis.wait_for("#comment-list li.depth-1").await;
     luis.fill("#comment-body", "Buy cheap watches here").await;
-    luis.click("#comment-form button[type=submit]").await;
+    luis.submit("#comment-form button[type=submit]").await;
     luis.wait_for("#comment-list > li:nth-child(3)").await;
     luis.close().await;
 
     // Rosa hides the off-topic comment.
     rosa.open(&path).await;
-    rosa.click("#comment-list > li:nth-child(3) button[value=hide]")
+    rosa.submit("#comment-list > li:nth-child(3) button[value=hide]")
         .await;
     rosa.wait_for("#comment-list > li:nth-child(3) button[value=restore]")
         .await;

@@ -75,7 +75,7 @@ async fn a_member_tests_her_plan_and_the_legal_member_downloads_her_photo_withou
         .click()
         .await
         .unwrap();
-    lupe.click("#plan-form button[type=submit]").await;
+    lupe.submit("#plan-form button[type=submit]").await;
     lupe.wait_for("#detained").await;
     lupe.click("#test-plan").await;
     let sent = lupe.text("#sent").await;
@@ -108,7 +108,7 @@ async fn a_member_tests_her_plan_and_the_legal_member_downloads_her_photo_withou
     .await;
     lupe.fill("#when", "2026-11-28 07:30").await;
     lupe.fill("#place", "Calle 1 y Soto").await;
-    lupe.click("#incident-form button[type=submit]").await;
+    lupe.submit("#incident-form button[type=submit]").await;
     lupe.wait_for("#upload").await;
     let photo = tempfile::Builder::new().suffix(".jpg").tempfile().unwrap();
     let original = jpeg_with_metadata();
@@ -119,7 +119,7 @@ async fn a_member_tests_her_plan_and_the_legal_member_downloads_her_photo_withou
         .send_keys(&photo.path().display().to_string())
         .await
         .unwrap();
-    lupe.click("#upload button[type=submit]").await;
+    lupe.submit("#upload button[type=submit]").await;
     lupe.wait_for("#photo-list li").await;
     let record = lupe.url_path().await;
     lupe.close().await;

@@ -58,11 +58,11 @@ async fn base_members_of_two_councils_vote_a_city_referendum_from_their_own_coun
     chair.sign_in("cityorg").await;
     chair.open(&motion).await;
     chair
-        .click(&format!("form[action='{motion}/referendum'] button"))
+        .submit(&format!("form[action='{motion}/referendum'] button"))
         .await;
     chair.wait_for("span.referendum").await;
     chair
-        .click(&format!("form[action='{motion}/voting'] button"))
+        .submit(&format!("form[action='{motion}/voting'] button"))
         .await;
     chair.wait_for("#ballot").await;
 
@@ -101,7 +101,7 @@ async fn base_members_of_two_councils_vote_a_city_referendum_from_their_own_coun
         member
             .click(&format!("input[name='choice'][value='{choice}']"))
             .await;
-        member.click("form.ballot button[type=submit]").await;
+        member.submit("form.ballot button[type=submit]").await;
         member.wait_for("p.notice").await;
         let notice = member.text("p.notice").await;
         assert!(notice.contains(done), "{handle}: {notice}");
@@ -114,7 +114,7 @@ async fn base_members_of_two_councils_vote_a_city_referendum_from_their_own_coun
         chair.text("#ballot").await
     );
     chair
-        .click(&format!("form[action='{motion}/close'] button"))
+        .submit(&format!("form[action='{motion}/close'] button"))
         .await;
     chair.wait_for(".result-summary").await;
     assert_eq!(chair.text(".result-summary").await, "Passed");
@@ -155,7 +155,7 @@ async fn an_amendment_put_to_the_vote_from_its_authors_browser_becomes_the_motio
         .fill("#amendment-body", "Que paguen los sábados en diez días.")
         .await;
     author
-        .click(&format!("form[action='{motion}/amendments'] button"))
+        .submit(&format!("form[action='{motion}/amendments'] button"))
         .await;
     author.wait_for("li[id^=amendment-]").await;
     author
@@ -169,7 +169,7 @@ async fn an_amendment_put_to_the_vote_from_its_authors_browser_becomes_the_motio
         "Que paguen los sábados en diez días."
     );
     author.click("input[name='choice'][value='yes']").await;
-    author.click("form.ballot button[type=submit]").await;
+    author.submit("form.ballot button[type=submit]").await;
     author.wait_for("p.notice").await;
     form(&app, &rosa, &format!("{vote}/ballot"), &[("choice", "yes")]).await;
     form(&app, &rosa, &format!("{vote}/close"), &[]).await;
