@@ -7,6 +7,7 @@ use councils_app::ports::{Mail, MailError, Mailer};
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 
@@ -44,6 +45,9 @@ pub struct SmtpSettings {
     pub password: Option<Secret<String>>,
     /// The sender, `councils <alerts@example.org>` or a bare address.
     pub from: String,
+    /// The certificate authority (PEM) that signed the mail server's certificate, for a server
+    /// with a private one; none: the public web's roots.
+    pub ca_pem: Option<Vec<u8>>,
 }
 
 /// Why the mail settings cannot be used.
@@ -103,12 +107,23 @@ impl SmtpMailer {
                 }
                 AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host)
             }
-            SmtpTls::StartTls => {
-                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&settings.host)
-                    .map_err(|e| SmtpSettingsError::Tls(e.to_string()))?
+            SmtpTls::StartTls | SmtpTls::Tls => {
+                let tls_error =
+                    |e: lettre::transport::smtp::Error| SmtpSettingsError::Tls(e.to_string());
+                let mut parameters = TlsParameters::builder(settings.host.clone());
+                if let Some(pem) = &settings.ca_pem {
+                    parameters = parameters
+                        .add_root_certificate(Certificate::from_pem(pem).map_err(tls_error)?);
+                }
+                let parameters = parameters.build_rustls().map_err(tls_error)?;
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host).tls(
+                    if settings.tls == SmtpTls::StartTls {
+                        Tls::Required(parameters)
+                    } else {
+                        Tls::Wrapper(parameters)
+                    },
+                )
             }
-            SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&settings.host)
-                .map_err(|e| SmtpSettingsError::Tls(e.to_string()))?,
         }
         .port(settings.port)
         .timeout(Some(Duration::from_secs(20)));

@@ -69,6 +69,10 @@ pub struct DeliveryArgs {
     /// The sender of mails, e.g. "councils <alerts@example.org>". Required with a mail server.
     #[arg(long, env = "COUNCILS_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// A PEM file of the certificate authority that signed the mail server's certificate,
+    /// for a mail server with a private one (by default the public web's roots are trusted).
+    #[arg(long, env = "COUNCILS_SMTP_CA_FILE")]
+    pub smtp_ca_file: Option<PathBuf>,
     /// Where the Web Push (VAPID) key pair is kept, created on the first start; ignored when
     /// COUNCILS_VAPID_KEY holds it. Defaults to the secret key file's name with `.vapid`.
     #[arg(long, env = "COUNCILS_VAPID_KEY_FILE")]
@@ -95,6 +99,12 @@ impl DeliveryArgs {
                     SmtpTls::Tls => 465,
                     SmtpTls::None => 25,
                 });
+                let ca_pem = match &self.smtp_ca_file {
+                    Some(path) => Some(std::fs::read(path).map_err(|e| {
+                        anyhow::anyhow!("cannot read --smtp-ca-file {}: {e}", path.display())
+                    })?),
+                    None => None,
+                };
                 Some(SmtpSettings {
                     host,
                     port,
@@ -102,6 +112,7 @@ impl DeliveryArgs {
                     user: self.smtp_user,
                     password: self.smtp_password.map(Secret::new),
                     from,
+                    ca_pem,
                 })
             }
         };

@@ -8,7 +8,7 @@ use councils_delivery::{Delivered, MailRetry, MemberDelivery, SmtpMailer, SmtpSe
 use councils_domain::{CouncilId, CouncilKind, Language, Role};
 use councils_server::DeliveryConfig;
 use councils_testkit::TestApp;
-use councils_testkit::smtp::SmtpReceiver;
+use councils_testkit::smtp::{ReceiverTls, SmtpReceiver};
 use std::sync::Arc;
 
 fn settings(receiver: &SmtpReceiver) -> SmtpSettings {
@@ -19,6 +19,7 @@ fn settings(receiver: &SmtpReceiver) -> SmtpSettings {
         user: Some("councils".into()),
         password: Some(Secret::new("mail server secret".into())),
         from: "councils <alerts@councils.test>".into(),
+        ca_pem: None,
     }
 }
 
@@ -267,4 +268,54 @@ async fn a_mail_still_refused_after_the_last_try_fails() {
     assert!(matches!(failed, Err(MailError::Failed(_))), "{failed:?}");
     assert_eq!(receiver.refused(), 3, "three tries, no more");
     assert!(receiver.is_empty());
+}
+
+#[tokio::test]
+async fn a_mail_goes_over_starttls_and_over_tls_to_a_server_whose_authority_is_trusted() {
+    for (mode, tls) in [
+        (ReceiverTls::StartTls, SmtpTls::StartTls),
+        (ReceiverTls::Implicit, SmtpTls::Tls),
+    ] {
+        let (mut receiver, ca) = SmtpReceiver::start_tls(mode).await;
+        let mailer = SmtpMailer::new(&SmtpSettings {
+            host: "localhost".into(),
+            tls,
+            user: None,
+            password: None,
+            ca_pem: Some(ca.into_bytes()),
+            ..settings(&receiver)
+        })
+        .unwrap()
+        .with_retry(quick_retry());
+        mailer.send(&plain_mail()).await.unwrap();
+        let mail = receiver.next_mail().await;
+        assert_eq!(mail.to, vec!["lupe@example.org".to_string()], "{mode:?}");
+        assert_eq!(mail.text_body(), "Open this link to see it.");
+    }
+}
+
+#[tokio::test]
+async fn a_mail_server_whose_certificate_is_not_trusted_gets_nothing() {
+    for (mode, tls) in [
+        (ReceiverTls::StartTls, SmtpTls::StartTls),
+        (ReceiverTls::Implicit, SmtpTls::Tls),
+    ] {
+        let (mut receiver, _) = SmtpReceiver::start_tls(mode).await;
+        // Trusting only the public web's roots, as by default.
+        let mailer = SmtpMailer::new(&SmtpSettings {
+            host: "localhost".into(),
+            tls,
+            user: None,
+            password: None,
+            ..settings(&receiver)
+        })
+        .unwrap()
+        .with_retry(quick_retry());
+        let refused = mailer.send(&plain_mail()).await;
+        assert!(
+            matches!(refused, Err(MailError::Failed(_))),
+            "{mode:?}: {refused:?}"
+        );
+        assert!(receiver.is_empty(), "{mode:?}");
+    }
 }

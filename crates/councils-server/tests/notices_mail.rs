@@ -25,6 +25,7 @@ fn settings(receiver: &SmtpReceiver) -> SmtpSettings {
         user: None,
         password: None,
         from: "councils <notices@councils.test>".into(),
+        ca_pem: None,
     }
 }
 

@@ -32,6 +32,7 @@ async fn a_plan_is_mailed_to_each_contact_alone_and_a_test_says_it_is_one() {
             user: None,
             password: None,
             from: "councils <plans@councils.test>".into(),
+            ca_pem: None,
         }),
         ..TestApp::test_delivery()
     })

@@ -1,5 +1,6 @@
 //! A real SMTP receiver on 127.0.0.1:0 for tests: mailin's SMTP state machine over tokio
-//! sockets, handing each mail it accepts to the test.
+//! sockets, handing each mail it accepts to the test. It can speak TLS (STARTTLS, or TLS from
+//! the first byte) with a certificate for `localhost` made for it.
 
 use mailin::response::{self, Action};
 use mailin::{AuthMechanism, Handler, Response, SessionBuilder};
@@ -7,9 +8,28 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpListener;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
+use tokio_rustls::TlsAcceptor;
+use tokio_rustls::rustls::ServerConfig;
+use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+
+/// How the receiver protects its connections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReceiverTls {
+    /// Plain at first, upgraded when the client asks (STARTTLS).
+    StartTls,
+    /// TLS from the first byte.
+    Implicit,
+}
+
+/// A receiver's TLS: the acceptor and whether it starts at once.
+#[derive(Clone)]
+struct Tls {
+    acceptor: TlsAcceptor,
+    implicit: bool,
+}
 
 /// A mail as the receiver got it.
 #[derive(Clone, Debug)]
@@ -112,7 +132,33 @@ impl SmtpReceiver {
         receiver
     }
 
+    /// As [`SmtpReceiver::start`], over TLS as `mode` says, with a self-signed certificate for
+    /// `localhost` made for it; also answers that certificate (PEM), for the client to trust.
+    pub async fn start_tls(mode: ReceiverTls) -> (Self, String) {
+        let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()])
+            .expect("a certificate for localhost");
+        let pem = made.cert.pem();
+        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(made.key_pair.serialize_der()));
+        let config = ServerConfig::builder_with_provider(Arc::new(
+            tokio_rustls::rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![CertificateDer::from(made.cert.der().to_vec())], key)
+        .expect("the receiver's certificate");
+        let tls = Tls {
+            acceptor: TlsAcceptor::from(Arc::new(config)),
+            implicit: mode == ReceiverTls::Implicit,
+        };
+        (Self::listen_with(false, Some(tls)).await, pem)
+    }
+
     async fn listen(auth: bool) -> Self {
+        Self::listen_with(auth, None).await
+    }
+
+    async fn listen_with(auth: bool, tls: Option<Tls>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a port for the SMTP receiver");
@@ -130,7 +176,7 @@ impl SmtpReceiver {
                     refusals: counts.0.clone(),
                     refused: counts.1.clone(),
                 };
-                tokio::spawn(converse(socket, peer.ip(), auth, collector));
+                tokio::spawn(converse(socket, peer.ip(), auth, tls.clone(), collector));
             }
         });
         Self {
@@ -167,7 +213,13 @@ impl Drop for SmtpReceiver {
     }
 }
 
-async fn converse(socket: tokio::net::TcpStream, peer: IpAddr, auth: bool, collector: Collector) {
+async fn converse(
+    socket: TcpStream,
+    peer: IpAddr,
+    auth: bool,
+    tls: Option<Tls>,
+    collector: Collector,
+) {
     let mut builder = SessionBuilder::new("receiver.test");
     if auth {
         builder
@@ -176,44 +228,91 @@ async fn converse(socket: tokio::net::TcpStream, peer: IpAddr, auth: bool, colle
             // No TLS on loopback in tests; the client must still be allowed to sign in.
             .insecure_enable_plaintext_auth();
     }
+    if tls.as_ref().is_some_and(|t| !t.implicit) {
+        builder.enable_start_tls();
+    }
     let mut session = builder.build(peer, collector);
-    let (read, mut write) = socket.into_split();
-    let mut lines = BufReader::new(read);
-    if write_response(&mut write, &session.greeting())
-        .await
-        .is_err()
+    match tls {
+        None => {
+            exchange(BufReader::new(socket), &mut session, true).await;
+        }
+        Some(Tls {
+            acceptor,
+            implicit: true,
+        }) => {
+            let Ok(stream) = acceptor.accept(socket).await else {
+                return;
+            };
+            session.tls_active();
+            exchange(BufReader::new(stream), &mut session, true).await;
+        }
+        Some(Tls {
+            acceptor,
+            implicit: false,
+        }) => {
+            let (upgrade, plain) = exchange(BufReader::new(socket), &mut session, true).await;
+            if !upgrade {
+                return;
+            }
+            // The client waits for the answer to STARTTLS before its handshake, so nothing
+            // of it is left in the buffer.
+            let Ok(stream) = acceptor.accept(plain.into_inner()).await else {
+                return;
+            };
+            session.tls_active();
+            exchange(BufReader::new(stream), &mut session, false).await;
+        }
+    }
+}
+
+/// Reads commands and answers them until the client leaves, or asks to upgrade to TLS (then
+/// answers `true`, with the connection to upgrade).
+async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
+    mut stream: BufReader<S>,
+    session: &mut mailin::Session<Collector>,
+    greet: bool,
+) -> (bool, BufReader<S>) {
+    if greet
+        && write_response(stream.get_mut(), &session.greeting())
+            .await
+            .is_err()
     {
-        return;
+        return (false, stream);
     }
     let mut line = Vec::new();
     loop {
         line.clear();
-        match lines.read_until(b'\n', &mut line).await {
-            Ok(0) | Err(_) => return,
+        match stream.read_until(b'\n', &mut line).await {
+            Ok(0) | Err(_) => return (false, stream),
             Ok(_) => {}
         }
         let answer = session.process(&line);
         match answer.action {
             Action::NoReply => {}
             Action::Close => {
-                let _ = write_response(&mut write, &answer).await;
-                return;
+                let _ = write_response(stream.get_mut(), &answer).await;
+                return (false, stream);
             }
-            Action::Reply | Action::UpgradeTls => {
-                if write_response(&mut write, &answer).await.is_err() {
-                    return;
+            Action::UpgradeTls => {
+                let written = write_response(stream.get_mut(), &answer).await.is_ok();
+                return (written, stream);
+            }
+            Action::Reply => {
+                if write_response(stream.get_mut(), &answer).await.is_err() {
+                    return (false, stream);
                 }
             }
         }
     }
 }
 
-async fn write_response(
-    write: &mut tokio::net::tcp::OwnedWriteHalf,
+async fn write_response<W: AsyncWrite + Unpin>(
+    write: &mut W,
     answer: &Response,
 ) -> std::io::Result<()> {
     let bytes = answer.buffer()?;
-    write.write_all(&bytes).await
+    write.write_all(&bytes).await?;
+    write.flush().await
 }
 
 struct Collector {
