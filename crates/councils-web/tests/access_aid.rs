@@ -8,9 +8,7 @@ mod common;
 #[path = "common/gatherings.rs"]
 mod gatherings;
 
-use axum::body::Body;
-use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{get, post};
 use councils_testkit::TestMember;
 use gatherings::{Gathering, gathering};
 
@@ -34,7 +32,7 @@ const EVERYONE: [Who; 6] = [
 ];
 
 use Outcome::{Allowed as A, NotFound as N, Refused as R, SignIn as S};
-use common::access::{Outcome, outcome};
+use common::access::{Outcome, api, outcome};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormPost<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
@@ -139,27 +137,6 @@ async fn every_aid_form_is_posted_only_by_those_who_may() {
         }
         g.app.stop().await;
     }
-}
-
-async fn api(
-    router: &axum::Router,
-    method: &str,
-    path: &str,
-    bearer: Option<&str>,
-    json: Option<&str>,
-) -> Page {
-    let mut request = Request::builder().method(method).uri(path);
-    if let Some(b) = bearer {
-        request = request.header("authorization", b);
-    }
-    let body = match json {
-        Some(j) => {
-            request = request.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(router, request.body(body).unwrap()).await
 }
 
 #[tokio::test]

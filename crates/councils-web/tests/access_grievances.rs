@@ -7,9 +7,7 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{Page, get, post};
 use councils_app::grievance::GrievanceDraft;
 use councils_domain::grievance::Statement;
 use councils_domain::{CouncilKind, Language, Role};
@@ -33,7 +31,7 @@ const EVERYONE: [Who; 5] = [
 ];
 
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
-use common::access::Outcome;
+use common::access::{Outcome, api};
 
 /// Reached: done, or refused for what was sent after access passed.
 fn outcome(page: &Page) -> Outcome {
@@ -142,27 +140,6 @@ impl Fixture {
         self.member(who)
             .map(|m| format!("Bearer {}", m.token.expose()))
     }
-}
-
-async fn api(
-    router: &axum::Router,
-    method: &str,
-    path: &str,
-    bearer: Option<&str>,
-    json: Option<&str>,
-) -> Page {
-    let mut request = Request::builder().method(method).uri(path);
-    if let Some(b) = bearer {
-        request = request.header("authorization", b);
-    }
-    let body = match json {
-        Some(j) => {
-            request = request.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(router, request.body(body).unwrap()).await
 }
 
 /// A form post: path, fields, and what it comes to for each role.

@@ -6,9 +6,7 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{get, post};
 use councils_app::publication::PublicationForm;
 use councils_domain::publication::PublicationText;
 use councils_domain::{CouncilKind, Language, Role};
@@ -25,7 +23,7 @@ enum Who {
 const EVERYONE: [Who; 4] = [Who::Anonymous, Who::Outsider, Who::Member, Who::Organiser];
 
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
-use common::access::{Outcome, outcome};
+use common::access::{Outcome, api, outcome};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 4]);
@@ -294,27 +292,6 @@ async fn every_publication_form_is_posted_only_by_those_who_may() {
         }
         f.app.stop().await;
     }
-}
-
-async fn api(
-    router: &axum::Router,
-    method: &str,
-    path: &str,
-    bearer: Option<&str>,
-    json: Option<&str>,
-) -> Page {
-    let mut request = Request::builder().method(method).uri(path);
-    if let Some(b) = bearer {
-        request = request.header("authorization", b);
-    }
-    let body = match json {
-        Some(j) => {
-            request = request.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(router, request.body(body).unwrap()).await
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{get, post, send};
 use councils_app::records::plan::PlanForm;
 use councils_domain::evidence::samples;
 use councils_domain::incident::Account;
@@ -34,7 +34,7 @@ const EVERYONE: [Who; 6] = [
 ];
 
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, SignIn as S};
-use common::access::{Outcome, outcome};
+use common::access::{Outcome, api, outcome};
 
 /// A form post: path, fields, and what it comes to for each role.
 type Form<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
@@ -277,27 +277,6 @@ async fn every_records_form_is_posted_only_by_those_who_may() {
         }
         f.app.stop().await;
     }
-}
-
-async fn api(
-    router: &axum::Router,
-    method: &str,
-    path: &str,
-    bearer: Option<&str>,
-    json: Option<&str>,
-) -> Page {
-    let mut request = Request::builder().method(method).uri(path);
-    if let Some(b) = bearer {
-        request = request.header("authorization", b);
-    }
-    let body = match json {
-        Some(j) => {
-            request = request.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(router, request.body(body).unwrap()).await
 }
 
 #[tokio::test]

@@ -9,9 +9,7 @@ mod common;
 #[path = "strikes/fixture.rs"]
 mod fixture;
 
-use axum::body::Body;
-use axum::http::Request;
-use common::{Page, get, post, send};
+use common::{get, post};
 use fixture::{Strike, strike};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -34,7 +32,7 @@ const EVERYONE: [Who; 6] = [
 ];
 
 use Outcome::{Allowed as A, Forbidden as F, NotFound as N, Refused as R, SignIn as S};
-use common::access::{Outcome, outcome};
+use common::access::{Outcome, api, outcome};
 
 /// A form post: path, fields, and what it comes to for each role.
 type FormCase<'a> = (String, Vec<(&'a str, &'a str)>, [Outcome; 6]);
@@ -201,27 +199,6 @@ async fn every_strike_form_is_posted_only_by_those_who_may() {
         }
         s.app.stop().await;
     }
-}
-
-async fn api(
-    router: &axum::Router,
-    method: &str,
-    path: &str,
-    bearer: Option<&str>,
-    json: Option<&str>,
-) -> Page {
-    let mut request = Request::builder().method(method).uri(path);
-    if let Some(b) = bearer {
-        request = request.header("authorization", b);
-    }
-    let body = match json {
-        Some(j) => {
-            request = request.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(router, request.body(body).unwrap()).await
 }
 
 #[tokio::test]

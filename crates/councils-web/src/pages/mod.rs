@@ -57,6 +57,18 @@ pub fn private_html(html: Bytes) -> Response {
     ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
 }
 
+/// A part of a page, for an open page to put in place (never cached).
+pub fn fragment(html: String) -> Response {
+    (
+        [
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+            (axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8"),
+        ],
+        Html(html),
+    )
+        .into_response()
+}
+
 /// After a successful form post: see the result with a GET (so a reload posts nothing).
 pub fn see(path: &str) -> Response {
     Redirect::to(path).into_response()

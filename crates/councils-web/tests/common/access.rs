@@ -1,6 +1,9 @@
 //! What a request comes to in an access test, read from its response.
 
-use super::Page;
+use super::{Page, send};
+use axum::Router;
+use axum::body::Body;
+use axum::http::Request;
 
 #[derive(Debug, PartialEq, Clone, Copy)]
 pub enum Outcome {
@@ -26,4 +29,26 @@ pub fn outcome(page: &Page) -> Outcome {
         409 | 422 => Outcome::Refused,
         other => panic!("unexpected status {other}: {}", page.body),
     }
+}
+
+/// An API call with an optional bearer token and JSON body.
+pub async fn api(
+    router: &Router,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    json: Option<&str>,
+) -> Page {
+    let mut request = Request::builder().method(method).uri(path);
+    if let Some(b) = bearer {
+        request = request.header("authorization", b);
+    }
+    let body = match json {
+        Some(j) => {
+            request = request.header("content-type", "application/json");
+            Body::from(j.to_string())
+        }
+        None => Body::empty(),
+    };
+    send(router, request.body(body).unwrap()).await
 }

@@ -11,13 +11,13 @@ use crate::WebState;
 use crate::error::WebError;
 use crate::i18n::Tr;
 use crate::pages::democracy::form_error;
-use crate::pages::{format_time, page_with_status, render, see};
+use crate::pages::{format_time, fragment, page_with_status, render, see};
 use crate::viewer::{Layout, Viewer};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use councils_app::AppError;
 use councils_app::event::EventView;
 use councils_domain::event::{UPDATE_MAX, format_offset, input_local};
@@ -186,14 +186,7 @@ pub async fn live(
     let v = state.app.event_page(actor, &id).await?;
     let l = viewer.layout();
     let b = body(&l.tr, &v, None);
-    Ok((
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-        ],
-        Html(render(&BodyFragment { l, b })?),
-    )
-        .into_response())
+    Ok(fragment(render(&BodyFragment { l, b })?))
 }
 
 /// `GET /events/{id}/event.ics`: the event for a calendar.

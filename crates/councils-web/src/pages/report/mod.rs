@@ -10,13 +10,13 @@ pub mod settings;
 use crate::WebState;
 use crate::error::{WebError, status_of};
 use crate::i18n::Tr;
-use crate::pages::{format_time, page_with_status, render, see};
+use crate::pages::{format_time, fragment, page_with_status, render, see};
 use crate::viewer::{Layout, Viewer};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use councils_app::AppError;
 use councils_app::rapid_response::{QueueItem, ReportView};
 use councils_domain::report::{
@@ -205,17 +205,6 @@ struct ReportPage {
 struct BodyFragment {
     l: Layout,
     b: Body,
-}
-
-fn fragment(html: String) -> Response {
-    (
-        [
-            (header::CACHE_CONTROL, "no-store"),
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-        ],
-        Html(html),
-    )
-        .into_response()
 }
 
 fn show_page(
