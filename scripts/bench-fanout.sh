@@ -68,7 +68,7 @@ server_run() {
     "$bin/fanout_load" --stream "$url/api/v1/alerts/stream" \
         --trigger "$url/api/v1/reports/$report/verification" --report "$report" \
         --tokens "$work/$size.tokens" --connections "$n" \
-        --verifier "$(cat "$work/$size-verifier.token")" --body '{"outcome":"confirmed"}'
+        --verifier="$(cat "$work/$size-verifier.token")" --body '{"outcome":"confirmed"}'
 }
 
 results=()

@@ -88,11 +88,18 @@ async fn open(host: &str, path: &str, token: &str) -> anyhow::Result<(TcpStream,
     }
 }
 
-async fn wait_for(mut stream: TcpStream, mut seen: Vec<u8>, marker: &[u8]) -> Option<Instant> {
+/// Reads until `marker` arrives; answers when, with the stream, which stays open: a
+/// responder does not hang up on getting the alert, so the server is not made to close
+/// connections while it is still writing to the rest.
+async fn wait_for(
+    mut stream: TcpStream,
+    mut seen: Vec<u8>,
+    marker: &[u8],
+) -> Option<(Instant, TcpStream)> {
     let mut chunk = [0u8; 1024];
     loop {
         if find(&seen, marker).is_some() {
-            return Some(Instant::now());
+            return Some((Instant::now(), stream));
         }
         let n = stream.read(&mut chunk).await.ok()?;
         if n == 0 {
@@ -187,12 +194,14 @@ async fn main() -> anyhow::Result<()> {
     let mut last_from_send = Duration::ZERO;
     let mut first_from_send = Duration::MAX;
     let mut before_ack = 0;
+    let mut held = Vec::with_capacity(args.connections);
     let deadline = tokio::time::sleep(Duration::from_secs(60));
     tokio::pin!(deadline);
     while latencies.len() < args.connections {
         tokio::select! {
             arrival = arrivals.recv() => match arrival {
-                Some(Some(at)) => {
+                Some(Some((at, stream))) => {
+                    held.push(stream);
                     if at < acknowledged {
                         before_ack += 1;
                     }
@@ -206,6 +215,7 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     let received = latencies.len();
+    drop(held);
     latencies.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let at = |q: f64| {
