@@ -312,3 +312,78 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
     }
     app.stop().await;
 }
+
+/// A responder's phone loses its connection while a report is confirmed: the alert reaches
+/// no open stream then, and the page shows it once it is back, without a reload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_alert_raised_while_a_responder_was_offline_shows_when_the_page_reconnects() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    app.found("boyle", CouncilKind::NeighbourhoodCommittee, "olga")
+        .await;
+    let vera = app
+        .join("boyle", Role::Verifier, "vera", Language::En)
+        .await;
+    app.join("boyle", Role::Responder, "rosa", Language::Es)
+        .await;
+    let mateo = app.join("boyle", Role::Member, "mateo", Language::En).await;
+    let link = councils_testkit::link::FlakyLink::start(&app.url).await;
+    let rosa = driver.browser(&link.url).await;
+    rosa.sign_in("rosa").await;
+    rosa.open("/c/boyle/alerts").await;
+    connected(&rosa).await;
+    mark(&rosa).await;
+
+    let (reporter, verifier) = (app.actor(&mateo).await, app.actor(&vera).await);
+    let report = app
+        .app()
+        .file_report(
+            &reporter,
+            "boyle",
+            &FactsDraft {
+                what: "Agents at a door".into(),
+                place: "Mott St & 1st St".into(),
+                source: "saw-it".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    app.app()
+        .take_report(&verifier, report.as_str())
+        .await
+        .unwrap();
+
+    link.offline();
+    rosa.wait_for("[data-live][data-connected='false']").await;
+    app.app()
+        .verify_report(&verifier, report.as_str(), Decision::Confirm, "")
+        .await
+        .unwrap();
+    let card = format!("#report-{report}");
+    assert!(rosa.texts(&card).await.is_empty(), "nothing reached her");
+
+    link.online();
+    rosa.wait_for(&card).await;
+    assert!(still_marked(&rosa).await, "read again, not reloaded");
+    assert_eq!(
+        attribute(&rosa, "#report-list", "data-resyncs")
+            .await
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        attribute(&rosa, "#report-list", "data-cues")
+            .await
+            .as_deref(),
+        Some("1"),
+        "the alert she missed gets the cue"
+    );
+    assert!(rosa.text(&card).await.contains("Alerta confirmada"));
+    assert!(!rosa.text("#live-cue").await.is_empty(), "a visible cue");
+
+    rosa.close().await;
+    app.stop().await;
+}

@@ -2,6 +2,7 @@
 //! database (SQLite, or PostgreSQL with [`TestApp::spawn_postgres`]), and builders make the
 //! councils and members a test needs through the same use cases the pages call.
 
+pub mod link;
 pub mod push;
 pub mod smtp;
 
