@@ -2,7 +2,7 @@
 //! responders on their way, per-committee counts and settings, and the retention sweep with
 //! secure deletion on SQLite.
 
-use crate::rows::{corrupt, role};
+use crate::rows::corrupt;
 use crate::{Backend, Db, backend_error};
 use async_trait::async_trait;
 use councils_app::StoreError;
@@ -387,20 +387,20 @@ impl ReportStore for Db {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
         let mut members = Vec::new();
         for wanted in roles {
-            let rows: Vec<(String, String)> = sqlx::query_as(
-                "select r.member_id, r.role from membership_role r
+            // One row holding every id (ids are tokens without spaces), not a row per
+            // member: a committee of 18,000 responders is read in one step, and the alert
+            // goes out that much sooner.
+            let (ids,): (Option<String>,) = sqlx::query_as(
+                "select string_agg(r.member_id, ' ') from membership_role r
                  join membership ms on ms.council_id = r.council_id and ms.member_id = r.member_id
                  where r.council_id = $1 and r.role = $2 and ms.status = 'active'",
             )
             .bind(council.as_str())
             .bind(wanted.code())
-            .fetch_all(&mut *conn)
+            .fetch_one(&mut *conn)
             .await
             .map_err(backend_error)?;
-            for (member, code) in rows {
-                role(&code)?;
-                members.push(MemberId::new(member));
-            }
+            members.extend(ids.iter().flat_map(|ids| ids.split(' ')).map(MemberId::new));
         }
         members.sort();
         members.dedup();

@@ -381,6 +381,11 @@ async fn notices_go_to_active_members_holding_the_roles(db: &Db) {
             .unwrap(),
         vec![m("ramon")]
     );
+    assert_eq!(
+        db.members_holding(&boyle, &[Role::Treasurer]).await.unwrap(),
+        Vec::<MemberId>::new(),
+        "a role nobody holds"
+    );
 }
 
 async fn settings_default_to_seven_days_and_round_trip_with_neighbours(db: &Db) {
