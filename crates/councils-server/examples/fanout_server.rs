@@ -31,6 +31,14 @@ async fn main() -> anyhow::Result<()> {
     let big: usize = args.get(3).map_or(Ok(18_000), |a| a.parse())?;
     let rounds: usize = args.get(4).map_or(Ok(3), |a| a.parse())?;
     std::fs::create_dir_all(&dir)?;
+    // `COUNCILS_LOG=sqlx=debug` shows each statement with its time, to see where the time
+    // between the confirmation and the hand-off goes. Nothing is logged without it.
+    if let Ok(filter) = tracing_subscriber::EnvFilter::try_from_env("COUNCILS_LOG") {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    }
 
     let app = Arc::new(TestApp::spawn().await);
     let verifier = app

@@ -382,7 +382,9 @@ async fn notices_go_to_active_members_holding_the_roles(db: &Db) {
         vec![m("ramon")]
     );
     assert_eq!(
-        db.members_holding(&boyle, &[Role::Treasurer]).await.unwrap(),
+        db.members_holding(&boyle, &[Role::Treasurer])
+            .await
+            .unwrap(),
         Vec::<MemberId>::new(),
         "a role nobody holds"
     );

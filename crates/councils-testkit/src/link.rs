@@ -30,12 +30,7 @@ impl FlakyLink {
         let url = format!("http://{}", listener.local_addr().expect("address"));
         let offline = Arc::new(AtomicBool::new(false));
         let (cuts, _) = watch::channel(0);
-        let task = tokio::spawn(relay(
-            listener,
-            upstream,
-            offline.clone(),
-            cuts.subscribe(),
-        ));
+        let task = tokio::spawn(relay(listener, upstream, offline.clone(), cuts.subscribe()));
         FlakyLink {
             url,
             offline,
@@ -127,9 +122,17 @@ mod tests {
         assert_eq!(&answer, b"hello");
 
         link.offline();
-        assert_eq!(open.read(&mut answer).await.unwrap(), 0, "the open one is cut");
+        assert_eq!(
+            open.read(&mut answer).await.unwrap(),
+            0,
+            "the open one is cut"
+        );
         let mut refused = connect(&link).await;
-        assert_eq!(refused.read(&mut answer).await.unwrap_or(0), 0, "a new one too");
+        assert_eq!(
+            refused.read(&mut answer).await.unwrap_or(0),
+            0,
+            "a new one too"
+        );
 
         link.online();
         let mut again = connect(&link).await;
