@@ -103,12 +103,14 @@ impl LiveHub {
     /// Sends one frame to each of `members` who has a page open.
     pub fn send(&self, members: &[MemberId], frame: &Bytes) {
         let connected = self.members.read().expect("live hub lock");
+        let mut reached = 0;
         for member in members {
             if let Some(sender) = connected.get(member) {
                 // An error only says no page is listening any more.
-                let _ = sender.send(frame.clone());
+                reached += usize::from(sender.send(frame.clone()).is_ok());
             }
         }
+        tracing::debug!(told = members.len(), reached, "live hand-off");
     }
 }
 

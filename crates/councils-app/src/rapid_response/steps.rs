@@ -161,17 +161,28 @@ impl App {
             Decision::FalseAlarm => UpdateKind::FalseAlarm,
             Decision::AskMore => UpdateKind::MoreInfoAsked,
         };
-        self.step(&report, &next, self.entry(actor, kind, note), None)
-            .await?;
+        let entry = self.entry(actor, kind, note);
+        let responders = async {
+            match decision {
+                Decision::Confirm => Some(self.responders_of(&report.council_id).await),
+                _ => None,
+            }
+        };
+        // Whom a confirmed alert goes to is read while the confirmation commits (roles do
+        // not depend on it), so the alert goes out as soon as it is durable.
+        let (stepped, responders) =
+            tokio::join!(self.step(&report, &next, entry, None), responders);
+        stepped?;
         let after = ReportRecord {
             state: next.state,
             ..report
         };
-        if decision == Decision::Confirm {
-            match self.responders_of(&after.council_id).await {
-                Ok(responders) => self.tell(responders, NoticeKind::AlertRaised, &after).await,
-                Err(error) => tracing::error!(error = %error, "could not list responders"),
+        match responders {
+            Some(Ok(responders)) => {
+                self.tell(responders, NoticeKind::AlertRaised, &after).await;
             }
+            Some(Err(error)) => tracing::error!(error = %error, "could not list responders"),
+            None => {}
         }
         let mut followers = self
             .verifiers_of(&after.council_id)
