@@ -9,8 +9,9 @@
 #[path = "browser/driver.rs"]
 mod driver;
 
+use councils_app::Actor;
 use councils_domain::report::{Decision, FactsDraft};
-use councils_domain::{CouncilKind, Language, Role};
+use councils_domain::{CouncilKind, Language, ReportId, Role};
 use councils_testkit::TestApp;
 use driver::*;
 
@@ -41,6 +42,23 @@ async fn attribute(browser: &Browser, css: &str, name: &str) -> Option<String> {
         .attr(name)
         .await
         .expect("an attribute")
+}
+
+/// A report filed to boyle through the use case the report form calls.
+async fn filed(app: &TestApp, reporter: &Actor, what: &str) -> ReportId {
+    app.app()
+        .file_report(
+            reporter,
+            "boyle",
+            &FactsDraft {
+                what: what.into(),
+                place: "Mott St & 1st St".into(),
+                source: "told-by-someone".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("a report filed")
 }
 
 /// Waits until the live stream of the page is open.
@@ -240,20 +258,7 @@ async fn a_confirmed_report_reaches_responders_live_and_a_false_alarm_reaches_no
 
     let reporter = app.actor(&mateo_member).await;
     let verifier = app.actor(&vera_member).await;
-    let next = app
-        .app()
-        .file_report(
-            &reporter,
-            "boyle",
-            &FactsDraft {
-                what: "Agents at a door".into(),
-                place: "Mott St & 1st St".into(),
-                source: "told-by-someone".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let next = filed(&app, &reporter, "Agents at a door").await;
     app.app()
         .verify_report(&verifier, next.as_str(), Decision::Confirm, "")
         .await
@@ -337,20 +342,7 @@ async fn an_alert_raised_while_a_responder_was_offline_shows_when_the_page_recon
     mark(&rosa).await;
 
     let (reporter, verifier) = (app.actor(&mateo).await, app.actor(&vera).await);
-    let report = app
-        .app()
-        .file_report(
-            &reporter,
-            "boyle",
-            &FactsDraft {
-                what: "Agents at a door".into(),
-                place: "Mott St & 1st St".into(),
-                source: "saw-it".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let report = filed(&app, &reporter, "Agents at a door").await;
     app.app()
         .take_report(&verifier, report.as_str())
         .await
