@@ -111,6 +111,21 @@ async fn council_of(
     Ok((CouncilId::new(council), status, public != 0))
 }
 
+/// Minutes a change to a publication that was published; a draft is not yet the council's
+/// business.
+async fn minute_if_published(
+    conn: &mut AnyConnection,
+    council: &CouncilId,
+    status: &str,
+    now: i64,
+    event: MinutesEvent,
+) -> Result<(), StoreError> {
+    if status != PublicationStatus::Published.code() {
+        return Ok(());
+    }
+    minutes::append(conn, council, now, &event).await
+}
+
 async fn insert_texts(
     conn: &mut AnyConnection,
     id: &PublicationId,
@@ -253,14 +268,12 @@ impl PublicationStore for Db {
             .map_err(backend_error)?;
         // A draft's readers do not change with it; only a published one's change is the
         // council's decision to minute.
-        if status == PublicationStatus::Published.code() {
-            let event = MinutesEvent::PublicationVisibilityChanged {
-                publication: id.clone(),
-                by: by.clone(),
-                public,
-            };
-            minutes::append(&mut tx, &council, now, &event).await?;
-        }
+        let event = MinutesEvent::PublicationVisibilityChanged {
+            publication: id.clone(),
+            by: by.clone(),
+            public,
+        };
+        minute_if_published(&mut tx, &council, &status, now, event).await?;
         self.commit(tx).await.map_err(backend_error)
     }
 
@@ -279,13 +292,11 @@ impl PublicationStore for Db {
             .await
             .map_err(backend_error)?;
         insert_texts(&mut tx, id, texts).await?;
-        if status == PublicationStatus::Published.code() {
-            let event = MinutesEvent::PublicationRevised {
-                publication: id.clone(),
-                by: by.clone(),
-            };
-            minutes::append(&mut tx, &council, now, &event).await?;
-        }
+        let event = MinutesEvent::PublicationRevised {
+            publication: id.clone(),
+            by: by.clone(),
+        };
+        minute_if_published(&mut tx, &council, &status, now, event).await?;
         self.commit(tx).await.map_err(backend_error)
     }
 
@@ -303,13 +314,11 @@ impl PublicationStore for Db {
             .execute(&mut *tx)
             .await
             .map_err(backend_error)?;
-        if status == PublicationStatus::Published.code() {
-            let event = MinutesEvent::PublicationWithdrawn {
-                publication: id.clone(),
-                by: by.clone(),
-            };
-            minutes::append(&mut tx, &council, now, &event).await?;
-        }
+        let event = MinutesEvent::PublicationWithdrawn {
+            publication: id.clone(),
+            by: by.clone(),
+        };
+        minute_if_published(&mut tx, &council, &status, now, event).await?;
         self.commit(tx).await.map_err(backend_error)
     }
 

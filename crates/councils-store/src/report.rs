@@ -388,12 +388,10 @@ impl ReportStore for Db {
         let mut members = Vec::new();
         for wanted in roles {
             // One row holding every id (ids are tokens without spaces), not a row per
-            // member: a committee of 18,000 responders is read in one step, and the alert
-            // goes out that much sooner.
+            // member, so 18,000 responders are read in one step. Every role belongs to a
+            // membership (a foreign key): leaving out the members who are not active leaves
+            // the active ones, with one list rather than a lookup per holder.
             let (ids,): (Option<String>,) = sqlx::query_as(
-                // Every role belongs to a membership (a foreign key), so leaving out the
-                // members who are not active is leaving in the active ones, and costs one
-                // list rather than a lookup per holder.
                 "select string_agg(r.member_id, ' ') from membership_role r
                  where r.council_id = $1 and r.role = $2
                    and r.member_id not in (select ms.member_id from membership ms

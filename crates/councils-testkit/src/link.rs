@@ -64,7 +64,7 @@ async fn relay(
     offline: Arc<AtomicBool>,
     cuts: watch::Receiver<u64>,
 ) {
-    while let Ok((inbound, _)) = listener.accept().await {
+    while let Ok((mut inbound, _)) = listener.accept().await {
         if offline.load(Ordering::SeqCst) {
             // Closed before a byte is answered, as a connection with no network fails.
             drop(inbound);
@@ -73,10 +73,9 @@ async fn relay(
         let (upstream, mut cuts) = (upstream.clone(), cuts.clone());
         cuts.mark_unchanged();
         tokio::spawn(async move {
-            let Ok(outbound) = TcpStream::connect(&upstream).await else {
+            let Ok(mut outbound) = TcpStream::connect(&upstream).await else {
                 return;
             };
-            let (mut inbound, mut outbound) = (inbound, outbound);
             tokio::select! {
                 _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
                 // Both ends are dropped here: the browser and the server each see it closed.
