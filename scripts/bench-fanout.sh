@@ -65,8 +65,9 @@ server_run() {
     local size=$1 n=$2 round=$3
     local report
     report=$(awk -v s="$size" -v r="$round" '$1 == s && $2 == r {print $3}' "$work/reports")
+    # Ids and tokens may start with '-': each goes after an '=', never as a word of its own.
     "$bin/fanout_load" --stream "$url/api/v1/alerts/stream" \
-        --trigger "$url/api/v1/reports/$report/verification" --report "$report" \
+        --trigger "$url/api/v1/reports/$report/verification" --report="$report" \
         --tokens "$work/$size.tokens" --connections "$n" \
         --verifier="$(cat "$work/$size-verifier.token")" --body '{"outcome":"confirmed"}'
 }

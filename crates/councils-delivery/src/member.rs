@@ -185,6 +185,12 @@ impl<N: Notifier + 'static> Notifier for InBackground<N> {
         let inner = self.0.clone();
         let members = members.to_vec();
         let notice = notice.clone();
-        tokio::spawn(async move { inner.notify(&members, &notice).await });
+        tokio::spawn(async move {
+            // Tokio runs a task just spawned ahead of those already waiting, such as the open
+            // pages' streams the live hub has just woken; yielding once puts it behind them,
+            // so reading the members' push and mail details does not come first.
+            tokio::task::yield_now().await;
+            inner.notify(&members, &notice).await
+        });
     }
 }

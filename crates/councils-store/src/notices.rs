@@ -3,17 +3,17 @@
 
 use crate::push::PushSubscriptionRow;
 use crate::rows::{corrupt, language};
-use crate::{Db, backend_error};
+use crate::{Backend, Db, backend_error};
 use async_trait::async_trait;
 use councils_app::StoreError;
 use councils_app::ports::{
     DeliveryMode, DeliveryTarget, NoticeItem, NoticeStore, NoticeTopic, PushSubscriptionRecord,
 };
 use councils_domain::MemberId;
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 
-/// Members read per statement when many are told at once: well under both databases' limits
-/// on bound parameters, and few statements for a committee of thousands.
+/// Members read per statement when many are told at once.
 const MEMBERS_PER_READ: usize = 500;
 
 fn topic(code: &str) -> Result<NoticeTopic, StoreError> {
@@ -27,12 +27,91 @@ fn mode(code: &str) -> Result<DeliveryMode, StoreError> {
     DeliveryMode::parse(code).ok_or_else(|| corrupt("delivery mode"))
 }
 
-/// `$first, $first+1, …` for `count` parameters: the placeholders of an `in (…)` list.
-fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// A subquery giving the ids of a JSON array bound as parameter `$n` (see [`id_array`]): one
+/// bound value for hundreds of members, where a list of placeholders would have SQLite look
+/// up each placeholder's name among all of them.
+fn member_list(backend: Backend, n: usize) -> String {
+    match backend {
+        Backend::Sqlite => format!("select value from json_each(${n})"),
+        Backend::Postgres => format!("select json_array_elements_text(${n}::json)"),
+    }
+}
+
+/// Member ids as the JSON array [`member_list`] reads.
+fn id_array(members: &[MemberId]) -> String {
+    serde_json::Value::from(members.iter().map(MemberId::as_str).collect::<Vec<_>>()).to_string()
+}
+
+/// [`NoticeStore::delivery_targets`] for one chunk of members.
+async fn delivery_chunk(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    members: &[MemberId],
+    topic: NoticeTopic,
+) -> Result<Vec<DeliveryTarget>, StoreError> {
+    let sql = format!(
+        "select m.member_id, m.language, m.email_sealed, p.mode,
+                (select count(*) from push_subscription s where s.member_id = m.member_id)
+         from member m
+         left join notice_preference p on p.member_id = m.member_id and p.topic = $1
+         where m.member_id in ({})
+           and (m.email_sealed is not null
+                or exists (select 1 from push_subscription s where s.member_id = m.member_id))",
+        member_list(backend, 2)
+    );
+    let rows = sqlx::query_as::<_, (String, String, Option<Vec<u8>>, Option<String>, i64)>(
+        // The text is fixed; the ids are one bound value.
+        sqlx::AssertSqlSafe(sql),
+    )
+    .bind(topic.code())
+    .bind(id_array(members))
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(backend_error)?;
+    let mut found = Vec::with_capacity(rows.len());
+    let mut subscribed = Vec::new();
+    for (member, code, email_sealed, chosen, has_push) in rows {
+        let member = MemberId::new(member);
+        if has_push > 0 {
+            subscribed.push(member.clone());
+        }
+        found.push(DeliveryTarget {
+            member,
+            language: language(&code)?,
+            email_sealed,
+            mode: chosen.as_deref().map(mode).transpose()?,
+            subscriptions: Vec::new(),
+        });
+    }
+    let mut by_member: HashMap<MemberId, Vec<PushSubscriptionRecord>> = HashMap::new();
+    if !subscribed.is_empty() {
+        let sql = format!(
+            "select push_subscription_id, member_id, endpoint_hash, endpoint_sealed,
+                    keys_sealed, created_at
+             from push_subscription where member_id in ({})
+             order by created_at, push_subscription_id",
+            member_list(backend, 1)
+        );
+        let rows: Vec<PushSubscriptionRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id_array(&subscribed))
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(backend_error)?;
+        for row in rows {
+            let record = PushSubscriptionRecord::from(row);
+            by_member
+                .entry(record.member_id.clone())
+                .or_default()
+                .push(record);
+        }
+    }
+    Ok(found
+        .into_iter()
+        .map(|mut target| {
+            target.subscriptions = by_member.remove(&target.member).unwrap_or_default();
+            target
+        })
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]
@@ -116,67 +195,11 @@ impl NoticeStore for Db {
     ) -> Result<Vec<DeliveryTarget>, StoreError> {
         let mut conn = self.read.acquire().await.map_err(backend_error)?;
         let mut targets = Vec::new();
+        // A committee of thousands is read a few hundred at a time: one long statement would
+        // hold a core for tens of milliseconds while its open pages are being written to,
+        // where between short ones they go first.
         for chunk in members.chunks(MEMBERS_PER_READ) {
-            let list = placeholders(2, chunk.len());
-            let sql = format!(
-                "select m.member_id, m.language, m.email_sealed, p.mode,
-                        (select count(*) from push_subscription s where s.member_id = m.member_id)
-                 from member m
-                 left join notice_preference p on p.member_id = m.member_id and p.topic = $1
-                 where m.member_id in ({list})
-                   and (m.email_sealed is not null
-                        or exists (select 1 from push_subscription s where s.member_id = m.member_id))"
-            );
-            let mut query =
-                sqlx::query_as::<_, (String, String, Option<Vec<u8>>, Option<String>, i64)>(
-                    // Only numbered placeholders are put in the text; every value is bound.
-                    sqlx::AssertSqlSafe(sql),
-                )
-                .bind(topic.code());
-            for member in chunk {
-                query = query.bind(member.as_str());
-            }
-            let rows = query.fetch_all(&mut *conn).await.map_err(backend_error)?;
-            let mut found = Vec::with_capacity(rows.len());
-            let mut subscribed = Vec::new();
-            for (member, code, email_sealed, chosen, has_push) in rows {
-                let member = MemberId::new(member);
-                if has_push > 0 {
-                    subscribed.push(member.clone());
-                }
-                found.push(DeliveryTarget {
-                    member,
-                    language: language(&code)?,
-                    email_sealed,
-                    mode: chosen.as_deref().map(mode).transpose()?,
-                    subscriptions: Vec::new(),
-                });
-            }
-            let mut by_member: HashMap<MemberId, Vec<PushSubscriptionRecord>> = HashMap::new();
-            if !subscribed.is_empty() {
-                let sql = format!(
-                    "select push_subscription_id, member_id, endpoint_hash, endpoint_sealed,
-                            keys_sealed, created_at
-                     from push_subscription where member_id in ({})
-                     order by created_at, push_subscription_id",
-                    placeholders(1, subscribed.len())
-                );
-                let mut query = sqlx::query_as::<_, PushSubscriptionRow>(sqlx::AssertSqlSafe(sql));
-                for member in &subscribed {
-                    query = query.bind(member.as_str());
-                }
-                for row in query.fetch_all(&mut *conn).await.map_err(backend_error)? {
-                    let record = PushSubscriptionRecord::from(row);
-                    by_member
-                        .entry(record.member_id.clone())
-                        .or_default()
-                        .push(record);
-                }
-            }
-            for mut target in found {
-                target.subscriptions = by_member.remove(&target.member).unwrap_or_default();
-                targets.push(target);
-            }
+            targets.extend(delivery_chunk(&mut conn, self.backend(), chunk, topic).await?);
         }
         Ok(targets)
     }

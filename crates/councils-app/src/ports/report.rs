@@ -139,7 +139,8 @@ pub trait ReportStore: Send + Sync {
     ) -> Result<(), StoreError>;
     async fn responses(&self, id: &ReportId) -> Result<Vec<ResponseRecord>, StoreError>;
     async fn updates(&self, id: &ReportId) -> Result<Vec<UpdateRecord>, StoreError>;
-    /// Active members of `council` holding any of `roles`: whom a notice goes to.
+    /// Active members of `council` holding any of `roles`, sorted, each once: whom a notice
+    /// goes to.
     async fn members_holding(
         &self,
         council: &CouncilId,

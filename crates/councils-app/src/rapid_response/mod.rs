@@ -224,21 +224,22 @@ impl App {
             .await?)
     }
 
-    /// The committee's responders and those of the neighbours it chose.
+    /// The committee's responders and those of the neighbours it chose, sorted, each once.
     pub(crate) async fn responders_of(
         &self,
         council: &CouncilId,
     ) -> Result<Vec<MemberId>, AppError> {
-        let mut all = self
-            .store
-            .members_holding(council, &[Role::Responder])
-            .await?;
-        for neighbour in self
-            .store
-            .rapid_response_settings(council)
-            .await?
-            .neighbours
-        {
+        // The neighbours are read while the committee's own responders are.
+        let (own, settings) = tokio::join!(
+            self.store.members_holding(council, &[Role::Responder]),
+            self.store.rapid_response_settings(council)
+        );
+        let mut all = own?;
+        let neighbours = settings?.neighbours;
+        if neighbours.is_empty() {
+            return Ok(all);
+        }
+        for neighbour in neighbours {
             all.extend(
                 self.store
                     .members_holding(&neighbour, &[Role::Responder])

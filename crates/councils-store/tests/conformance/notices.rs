@@ -96,6 +96,12 @@ pub(crate) async fn delivery_targets_of_hundreds_are_read_with_their_choice_and_
         .await
         .unwrap();
     assert_eq!(events[0].mode, None);
+    assert!(
+        db.delivery_targets(&[], NoticeTopic::Motions)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 pub(crate) async fn a_digest_is_taken_once_and_kept_notices_go_after_their_time(db: &Db) {
