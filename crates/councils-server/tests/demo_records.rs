@@ -58,14 +58,28 @@ async fn the_demo_has_an_emergency_plan_to_try_a_record_for_the_legal_member_and
         .find(|m| m.roles.contains(&councils_domain::Role::Legal))
         .unwrap();
     let legal = actor(legal.handle.as_str());
-    assert_eq!(
-        app.incidents(&legal, "boyle-heights")
-            .await
-            .unwrap()
-            .records
-            .len(),
-        1
-    );
+    let records = app
+        .incidents(&legal, "boyle-heights")
+        .await
+        .unwrap()
+        .records;
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].files, 1, "the record has its photo");
+    let record = app
+        .incident(&legal, "boyle-heights", records[0].id.as_str())
+        .await
+        .unwrap();
+    let (format, photo) = app
+        .evidence_file(
+            &legal,
+            "boyle-heights",
+            record.id.as_str(),
+            record.files[0].id.as_str(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(format, councils_domain::evidence::ImageFormat::Png);
+    assert!(!photo.is_empty());
     let committee = app.committee_plans(&legal, "boyle-heights").await.unwrap();
     assert_eq!(committee.plans[0].handle, handle);
     let rights = app.rights(&owner, "boyle-heights").await.unwrap();

@@ -1,6 +1,7 @@
 //! The demo's emergency plan, incident record and know-your-rights contacts, in the Boyle
 //! Heights neighbourhood committee: a member's plan to try (its mail goes nowhere unless the
-//! operator configures a mail server), a record filed by her for the committee's legal member,
+//! operator configures a mail server), a record filed by her for the committee's legal member
+//! with one photo (a drawing of the street corner, made for the demo: no plates, no faces),
 //! and the committee's hotline and legal contacts (demo numbers).
 
 use anyhow::Context;
@@ -10,6 +11,9 @@ use councils_app::records::plan::PlanForm;
 use councils_domain::incident::Account;
 use councils_domain::{Language, MembershipStatus, Role, Slug};
 use councils_store::Db;
+
+/// The demo record's photo, uploaded as a member's phone would send it.
+const CORNER_PHOTO: &[u8] = include_bytes!("corner.png");
 
 /// The committee the demo's records are in.
 pub const COMMITTEE: &str = "boyle-heights";
@@ -51,16 +55,19 @@ pub async fn seed(app: &App, db: &Db) -> anyhow::Result<String> {
         },
     )
     .await?;
-    app.file_incident(
+    let account = Account {
+        what: "Dos agentes sin uniforme tocaron la puerta preguntando por el vecino del 3. No abrimos y pedimos una orden firmada por un juez; no la tenían. Se fueron a los diez minutos.".into(),
+        when: "Hace dos días, hacia las 7:30".into(),
+        place: "Calle 1 y Soto".into(),
+        involved: "La familia del 3".into(),
+        witnesses: "La vecina del 5, que lo vio desde la ventana. Una camioneta gris sin marcas los esperó en la esquina; la foto muestra dónde.".into(),
+    };
+    let incident = app.file_incident(&owner, COMMITTEE, account).await?;
+    app.add_evidence(
         &owner,
         COMMITTEE,
-        Account {
-            what: "Dos agentes sin uniforme tocaron la puerta preguntando por el vecino del 3. No abrimos y pedimos una orden firmada por un juez; no la tenían. Se fueron a los diez minutos.".into(),
-            when: "Hace dos días, hacia las 7:30".into(),
-            place: "Calle 1 y Soto".into(),
-            involved: "La familia del 3".into(),
-            witnesses: "La vecina del 5, que lo vio desde la ventana".into(),
-        },
+        incident.as_str(),
+        &[CORNER_PHOTO.to_vec()],
     )
     .await?;
     Ok(owner.handle.to_string())
