@@ -39,7 +39,7 @@ fn member_list(backend: Backend, n: usize) -> String {
 
 /// Member ids as the JSON array [`member_list`] reads.
 fn id_array(members: &[MemberId]) -> String {
-    serde_json::Value::from(members.iter().map(MemberId::as_str).collect::<Vec<_>>()).to_string()
+    serde_json::json!(members).to_string()
 }
 
 /// [`NoticeStore::delivery_targets`] for one chunk of members.
